@@ -6,6 +6,7 @@ import * as C from './cpu/constants';
 import { pmaAdd } from './cpu/pma';
 import { tlbFlushAll } from './cpu/tlb';
 import { interpret } from './cpu/interpret';
+import { expandCompressed } from './cpu/compressed';
 
 /** Prepares the state area; returns 0, or 1 if the compiler's static data overlaps it. */
 export function setup(): u32 {
@@ -15,6 +16,10 @@ export function setup(): u32 {
   if (have < needed && memory.grow(needed - have) < 0) return 2;
   memory.fill(L.SHADOW, 0, L.REGIONS_START - L.SHADOW);
   store<u64>(L.RI_HEAP_TOP, <u64>L.REGIONS_START);
+  // Decoding a compressed instruction becomes one table load in the interpreter.
+  for (let c: u32 = 0; c < 0x10000; c++) {
+    store<u32>(L.RVC_TABLE + (<usize>c << 2), (c & 3) == 3 ? 0 : expandCompressed(c));
+  }
   return 0;
 }
 

@@ -90,6 +90,9 @@ export const CONSOLE_OUT_CAPACITY: u32 = 0x10000;
 export const CONSOLE_IN: usize = 0x30000;
 export const CONSOLE_IN_CAPACITY: u32 = 0x10000;
 
+/** Expansion of every 16-bit pattern to its 32-bit equivalent (0 = illegal), computed once by setup. */
+export const RVC_TABLE: usize = 0x40000; // 65536 × 4 bytes
+
 /** Guest memory regions (RAM, DTB, drives, CMIO buffers) are allocated from here upward. */
 export const REGIONS_START: usize = 0x100000;
 /** Break request raised by a device or instruction during a slice (one of the BREAK_* or SERVE_INTERRUPTS). */

@@ -4,7 +4,7 @@
 // (CSR, system, AMO, FP, traps, devices) is outlined.
 import {
   PC, MCYCLE, IFLAGS_H, IFLAGS_X, IFLAGS_Y, RI_BREAK, RI_MCYCLE_END, MIP, CLINT_MTIMECMP, MSTATUS,
-  TLB_FAST, TLB_FAST_SET_BYTES,
+  TLB_FAST, TLB_FAST_SET_BYTES, RVC_TABLE,
 } from '../layout';
 import {
   BREAK_HALTED, BREAK_MAX_MCYCLE, BREAK_NONE, BREAK_YIELDED_AUTOMATICALLY, BREAK_YIELDED_MANUALLY,
@@ -16,7 +16,7 @@ import { fetchSlow, loadSlow, storeSlow, g_value, g_faultCause, g_faultTval, g_c
 import { executeCsr } from './csr';
 import { executeSystem } from './system';
 import { executeAmo } from './amo';
-import { expandCompressed, INTERNAL_OPCODE, INTERNAL_SEXT_B, INTERNAL_SEXT_H, INTERNAL_ZEXT_H } from './compressed';
+import { INTERNAL_OPCODE, INTERNAL_SEXT_B, INTERNAL_SEXT_H, INTERNAL_ZEXT_H } from './compressed';
 import { executeFp, executeFpLoad, executeFpStore, executeFpFused } from './fp';
 import { SERVE_INTERRUPTS } from '../devices/breaks';
 import { mulhu, mulh, mulhsu } from './muldiv';
@@ -84,7 +84,7 @@ export function interpret(mcycleEnd: u64): u32 {
       let npc: u64;
       let raw = insn;
       if ((insn & 3) != 3) {
-        insn = expandCompressed(insn & 0xffff);
+        insn = load<u32>(RVC_TABLE + ((<usize>insn & 0xffff) << 2));
         raw = raw & 0xffff;
         npc = pc + 2;
         if (insn == 0) {
