@@ -1,6 +1,7 @@
 // `carti-studio run`: cartesi-machine's flags and behaviour (spec/cartesi-machine.md §15) on our emulator.
 // Guest console on stdout, CLI messages on stderr, `Halted` and `Cycles: N` at the end, exit status = the
 // halt payload. With no image flags it boots the default machine built by setup (guest/out).
+import type { Command } from 'commander';
 import { parseRunArgs, runOptionsToConfig, type MachineConfig } from '../../lib/machine/index';
 import { createMachineFromConfig } from '../../emulator-wasm/src/boot.node.ts';
 import { runLoop, type RunLoopHost } from '../../emulator-wasm/src/run-loop';
@@ -111,4 +112,21 @@ export async function runConfig(config: MachineConfig, maxMcycle: bigint, quiet:
       say(cycles);
       return 1;
   }
+}
+
+
+/** Registers `run`; its arguments are cartesi-machine's, parsed by lib/machine, not by commander. */
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('boot a Cartesi Machine in the emulator (cartesi-machine flags; run --help for them)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[args...]')
+    .action(async () => {
+      const raw = program.rawArgs;
+      const argv = raw.slice(raw.indexOf('run') + 1);
+      process.exitCode = await runMain(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+    });
 }

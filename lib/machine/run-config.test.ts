@@ -92,3 +92,20 @@ describe('configToCommandLine', () => {
     expect(runOptionsToConfig(parseRunArgs(argv))).toEqual(config);
   });
 });
+
+describe('entrypoint from the words after --', () => {
+  it('keeps a single word verbatim, as cartesi-machine does (a shell command line)', () => {
+    const config = runOptionsToConfig(parseRunArgs(['--', 'ls /mnt | wc -l']));
+    expect(config.dtb.entrypoint).toBe('ls /mnt | wc -l');
+  });
+
+  it('quotes the words of an argv that need it, so sh -c gets its script as one argument', () => {
+    const config = runOptionsToConfig(parseRunArgs(['--', 'sh', '-c', 'exit 7']));
+    expect(config.dtb.entrypoint).toBe("sh -c 'exit 7'");
+  });
+
+  it('gives the same text as cartesi-machine for words that need no quoting', () => {
+    const config = runOptionsToConfig(parseRunArgs(['--', 'uname', '-a']));
+    expect(config.dtb.entrypoint).toBe('uname -a');
+  });
+});

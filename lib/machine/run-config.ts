@@ -30,6 +30,16 @@ function mountPoint(drive: FlashDriveOption, mke2fs: boolean): string | undefine
   return (drive.data_filename ?? '') !== '' || mke2fs ? `/mnt/${drive.label}` : undefined;
 }
 
+/**
+ * How the words after `--` become the entrypoint. One word is a shell command as cartesi-machine users write
+ * it (`-- "ls /mnt | wc -l"`) and is kept verbatim, exactly as the v0.21 CLI does. Several words are an
+ * argv, as a shell passed it (`-- sh -c 'exit 7'`): each word is quoted when it needs it, so the guest runs
+ * that argv. Words that need no quoting (`-- uname -a`) give the same text as cartesi-machine either way.
+ */
+export function entrypointJoin(argv: readonly string[]): 'cartesi' | 'shell' {
+  return argv.length <= 1 ? 'cartesi' : 'shell';
+}
+
 export function runOptionsToConfig(options: RunOptions): MachineConfig {
   const config = defaultMachineConfig();
   config.ram = { length: options.ramLength, image: options.ramImage ?? DEFAULT_RAM_IMAGE };
@@ -58,7 +68,7 @@ export function runOptionsToConfig(options: RunOptions): MachineConfig {
       append: options.appendBootargs,
     }),
     init: initText({ splash: options.initSplash, drives, lines: options.initLines }),
-    entrypoint: entrypointText({ appendLines: options.appendEntrypoint, argv: options.entrypoint, join: 'cartesi' }),
+    entrypoint: entrypointText({ appendLines: options.appendEntrypoint, argv: options.entrypoint, join: entrypointJoin(options.entrypoint) }),
   };
   config.htif.iconsole = HTIF_CONSOLE_PUTCHAR_MASK | (options.interactive ? HTIF_CONSOLE_GETCHAR_MASK : 0n);
   config.htif.iyield =
