@@ -36,9 +36,10 @@ const BOX: u64 = 0xffffffff00000000;
   return raiseException(pc, CAUSE_ILLEGAL_INSN, <u64>insn);
 }
 
-export function executeFpLoad(insn: u32, pc: u64, npc: u64): u64 {
+/** `raw` is the instruction as fetched (16 bits for c.fld/c.fldsp): mtval of an illegal instruction. */
+export function executeFpLoad(insn: u32, raw: u32, pc: u64, npc: u64): u64 {
   const funct3 = (insn >> 12) & 7;
-  if (fsOff() || (funct3 != 2 && funct3 != 3)) return illegal(pc, insn);
+  if (fsOff() || (funct3 != 2 && funct3 != 3)) return illegal(pc, raw);
   const addr = getX((insn >> 15) & 31) + <u64><i64>(<i32>insn >> 20);
   // lwu-style raw 32-bit load for FLW (funct3 6), ld for FLD.
   if (!loadSlow(addr, funct3 == 2 ? 6 : 3, false)) return raiseException(pc, g_faultCause, g_faultTval);
@@ -47,9 +48,9 @@ export function executeFpLoad(insn: u32, pc: u64, npc: u64): u64 {
   return npc;
 }
 
-export function executeFpStore(insn: u32, pc: u64, npc: u64): u64 {
+export function executeFpStore(insn: u32, raw: u32, pc: u64, npc: u64): u64 {
   const funct3 = (insn >> 12) & 7;
-  if (fsOff() || (funct3 != 2 && funct3 != 3)) return illegal(pc, insn);
+  if (fsOff() || (funct3 != 2 && funct3 != 3)) return illegal(pc, raw);
   const imm = ((<i32>insn >> 25) << 5) | <i32>((insn >> 7) & 31);
   const addr = getX((insn >> 15) & 31) + <u64><i64>imm;
   const v = getF((insn >> 20) & 31);

@@ -309,12 +309,12 @@ export function interpret(mcycleEnd: u64): u32 {
           break;
         case 0x07: // LOAD-FP
           store<u64>(MCYCLE, mcycle);
-          npc = executeFpLoad(insn, pc, npc);
+          npc = executeFpLoad(insn, raw, pc, npc);
           codePage = 1;
           break;
         case 0x27: // STORE-FP
           store<u64>(MCYCLE, mcycle);
-          npc = executeFpStore(insn, pc, npc);
+          npc = executeFpStore(insn, raw, pc, npc);
           codePage = 1;
           if (load<u32>(RI_BREAK) != 0) tickEnd = 0;
           break;
