@@ -4,7 +4,7 @@
 import * as L from './layout';
 import * as C from './cpu/constants';
 import { pmaAdd } from './cpu/pma';
-import { tlbFlushAll } from './cpu/tlb';
+import { tlbResetAll } from './cpu/tlb';
 import { interpret } from './cpu/interpret';
 import { expandCompressed } from './cpu/compressed';
 
@@ -57,7 +57,7 @@ export function reset(interactive: u32, iyield: u32): void {
   store<u64>(L.HTIF_IHALT, 1);
   store<u64>(L.HTIF_ICONSOLE, interactive != 0 ? 3 : 2);
   store<u64>(L.HTIF_IYIELD, <u64>iyield);
-  tlbFlushAll();
+  tlbResetAll();
   store<u64>(L.RI_CONSOLE_OUT_LEN, 0);
   store<u64>(L.RI_CONSOLE_IN_LEN, 0);
   store<u64>(L.RI_CONSOLE_IN_POS, 0);

@@ -71,6 +71,13 @@ export const PMA_TABLE: usize = 0x1c000;
 export const PMA_ENTRY_BYTES: usize = 32;
 export const PMA_MAX: u32 = 32;
 
+/**
+ * Slots filled since the last flush, per set: {count u32, indices u16[256]} (0x400 bytes per set). A flush
+ * then resets only those slots: privilege changes flush the TLB (§5) and happen on every syscall and SBI call.
+ */
+export const TLB_FILLED: usize = 0x1e000;
+export const TLB_FILLED_SET_BYTES: usize = 0x400;
+
 /** Run-time scratch that the host reads: break reason details, console buffers. */
 export const RUNINFO: usize = 0x1d000;
 export const RI_PMA_COUNT: usize = RUNINFO + 0x00;
