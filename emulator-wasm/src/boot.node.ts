@@ -2,7 +2,7 @@
 // default to the file sizes, automatic starts are placed as v0.21 does, the device tree is built by
 // lib/machine, and every range is checked before the machine is created.
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDtb, requireStarts, validateMachineConfig, type MachineConfig } from '../../lib/machine/index';
@@ -29,17 +29,31 @@ export interface LoadedMachine {
   driveFiles: string[];
 }
 
+/** Reads a whole file into `target` (a view of the drive inside wasm memory). */
+function readInto(path: string, target: Uint8Array): void {
+  const fd = openSync(path, 'r');
+  try {
+    let offset = 0;
+    for (;;) {
+      const n = readSync(fd, target, offset, Math.min(target.length - offset, 1 << 24), offset);
+      if (n <= 0) break;
+      offset += n;
+      if (offset >= target.length) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Creates a Machine from `config`, reading images relative to the cwd or `imagesDir`. */
 export async function createMachineFromConfig(config: MachineConfig, imagesDir = defaultImagesDir()): Promise<LoadedMachine> {
   await registerNodeCore();
   const resolved: MachineConfig = structuredClone(config);
-  const driveData: (Uint8Array | undefined)[] = [];
   const driveFiles: string[] = [];
   for (const [index, drive] of resolved.flash_drive.entries()) {
     const name = drive.backing_store.data_filename;
     if (name === '') {
       driveFiles.push('');
-      driveData.push(undefined);
       if (drive.length === undefined) throw new MachineError(`flash drive ${drive.label ?? index}: no image file and no length`);
       continue;
     }
@@ -50,17 +64,16 @@ export async function createMachineFromConfig(config: MachineConfig, imagesDir =
     else if (drive.length !== size && !drive.backing_store.truncate && size > drive.length) {
       throw new MachineError(`flash drive ${drive.label ?? index}: image ${name} (${size} bytes) is longer than the drive length ${drive.length}`);
     }
-    driveData.push(new Uint8Array(await readFile(path)));
   }
   const problems = validateMachineConfig(resolved).filter((issue) => issue.severity === 'error');
   if (problems.length > 0) throw new MachineError(problems.map((p) => p.message).join('\n'));
   const starts = requireStarts(resolved, 'machine config');
   resolved.flash_drive.forEach((drive, i) => { drive.start = starts.flashDrives[i]; });
+  // Drive images are read straight into wasm memory once the machine exists: no second copy (issue 3).
   const drives: FlashDriveSpec[] = resolved.flash_drive.map((drive, i) => ({
     label: drive.label,
     start: starts.flashDrives[i],
     length: drive.length as bigint,
-    data: driveData[i],
     readOnly: drive.read_only,
     shared: drive.backing_store.shared,
   }));
@@ -74,5 +87,6 @@ export async function createMachineFromConfig(config: MachineConfig, imagesDir =
     interactive,
     iyield: Number(resolved.htif.iyield),
   });
+  driveFiles.forEach((path, i) => { if (path !== '') readInto(path, machine.driveContents(i)); });
   return { machine, config: resolved, driveFiles };
 }
