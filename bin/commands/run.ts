@@ -6,6 +6,8 @@ import { parseRunArgs, runOptionsToConfig, type MachineConfig } from '../../lib/
 import { createMachineFromConfig } from '../../emulator-wasm/src/boot.node.ts';
 import { runLoop, type RunLoopHost } from '../../emulator-wasm/src/run-loop';
 import type { Machine } from '../../emulator-wasm/src/machine';
+import { CartiError } from '../../lib/carti/errors';
+import { packageToRunConfig } from './run-package.ts';
 
 export interface RunIo {
   stdout: NodeJS.WritableStream;
@@ -25,6 +27,7 @@ Boots a Cartesi Machine (v0.21 model) in the Carti Studio emulator. Options foll
   --no-init-splash            no Cartesi logo in init
   -i, --htif-console-getchar  interactive console (raw terminal)
   --max-mcycle=<n>            stop at this mcycle
+  --package=<file>            take the whole machine from a carti-machine-package.json (assets from the store)
   --quiet                     no CLI messages
   -- <command...>             the entrypoint, run as user dapp
 Exit status: the guest's halt payload (its entrypoint's exit status).`;
@@ -76,6 +79,22 @@ export async function runMain(argv: readonly string[], io: RunIo): Promise<numbe
     io.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
+  const packageIndex = argv.findIndex((a) => a === '--package' || a.startsWith('--package='));
+  if (packageIndex >= 0) {
+    const arg = argv[packageIndex];
+    const path = arg === '--package' ? argv[packageIndex + 1] : arg.slice('--package='.length);
+    if (!path) throw new CartiError('bad-flag', 'carti-studio run', '--package', 'needs a carti-machine-package.json path');
+    const rest = argv.filter((_, i) => i !== packageIndex && !(arg === '--package' && i === packageIndex + 1));
+    const options = parseRunArgs(rest);
+    const allowed = new Set(['-i', '--htif-console-getchar', '--quiet', '--no-init-splash']);
+    const extra = rest.filter((a) => a.startsWith('-') && !allowed.has(a) && !a.startsWith('--max-mcycle'));
+    if (extra.length > 0) {
+      throw new CartiError('bad-flag', 'carti-studio run', extra[0], 'cannot be combined with --package (the package defines the machine)');
+    }
+    const config = await packageToRunConfig(path);
+    if (options.interactive) config.htif.iconsole |= 1n;
+    return runConfig(config, options.maxMcycle, options.quiet, io);
+  }
   const options = parseRunArgs(argv);
   const config: MachineConfig = runOptionsToConfig(options);
   return runConfig(config, options.maxMcycle, options.quiet, io);
@@ -125,7 +144,8 @@ export function register(program: Command): void {
     .allowExcessArguments()
     .argument('[args...]')
     .action(async () => {
-      const raw = program.rawArgs;
+      // commander keeps the untouched argv in rawArgs (not in its typings); `--` must reach parseRunArgs intact.
+      const raw = (program as unknown as { rawArgs: string[] }).rawArgs;
       const argv = raw.slice(raw.indexOf('run') + 1);
       process.exitCode = await runMain(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
     });
