@@ -1,0 +1,72 @@
+// run --package: the machine comes from a carti-machine-package.json, its assets from the store, verified.
+import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultImagesDir } from '../../emulator-wasm/src/boot.node.ts';
+import { DiskStore } from '../../lib/store/disk-store.node.ts';
+import { packageToRunConfig } from './run-package.ts';
+import { runConfig } from './run.ts';
+
+const images = defaultImagesDir();
+const haveImages = existsSync(join(images, 'linux.bin')) && existsSync(join(images, 'rootfs.ext2'));
+
+async function storeDefaultMachine(dir: string): Promise<{ store: DiskStore; ramId: string; rootId: string; rootPath: string }> {
+  const store = new DiskStore(join(dir, 'carti_bundles'), 'local');
+  const ram = await store.addFile(join(images, 'linux.bin'), { bundleType: 'ram', name: 'default-linux', version: '1', fileName: 'linux.bin' });
+  const root = await store.addFile(join(images, 'rootfs.ext2'), { bundleType: 'flashdrive', name: 'default-rootfs', version: '1', fileName: 'rootfs.ext2' });
+  return { store, ramId: ram.bundle.id, rootId: root.bundle.id, rootPath: root.path };
+}
+
+function writePackage(dir: string, ramId: string, rootId: string, args: string): string {
+  const pkg = {
+    machineConfig: {
+      boot: { args },
+      ram: { length: '0x4000000', cid: ramId },
+      rom: { cid: ramId },
+      flash_drive: [{ start: '0x90000000', length: '0x4000000', shared: false, label: 'root', cid: rootId }],
+    },
+    assets: [
+      { name: 'default-linux', fileName: 'linux.bin', cid: ramId },
+      { name: 'default-rootfs', fileName: 'rootfs.ext2', cid: rootId },
+    ],
+    version: '0.0.0-development',
+  };
+  const path = join(dir, 'carti-machine-package.json');
+  writeFileSync(path, JSON.stringify(pkg, null, 2));
+  return path;
+}
+
+describe.skipIf(!haveImages)('run --package', () => {
+  it('boots the package with its RAM length and entrypoint, assets verified from the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carti-pkg-'));
+    const { store, ramId, rootId } = await storeDefaultMachine(dir);
+    const path = writePackage(dir, ramId, rootId, 'grep MemTotal /proc/meminfo');
+    const config = await packageToRunConfig(path, [store]);
+    expect(config.ram.length).toBe(0x4000000n);
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.on('data', (c: Buffer) => { text += c.toString(); });
+    const code = await runConfig(config, 1n << 40n, true, { stdout, stderr: new PassThrough(), stdin: new PassThrough() });
+    expect(code).toBe(0);
+    const kib = Number(/MemTotal:\s+(\d+) kB/.exec(text)?.[1]);
+    expect(kib).toBeGreaterThan(50_000); // 64 MiB machine, minus the kernel and reserved memory
+    expect(kib).toBeLessThan(65_536);
+  });
+
+  it('refuses a stored asset whose bytes no longer match its id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carti-pkg-'));
+    const { store, ramId, rootId, rootPath } = await storeDefaultMachine(dir);
+    appendFileSync(rootPath, 'tampered');
+    const path = writePackage(dir, ramId, rootId, 'true');
+    await expect(packageToRunConfig(path, [store])).rejects.toThrow(/not .*refusing to run it/);
+  });
+
+  it('names the missing asset and how to install it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carti-pkg-'));
+    const store = new DiskStore(join(dir, 'empty'), 'local');
+    const path = writePackage(dir, 'baenrwic5gakagfyum5usyghneve4rza6bq7xiuougvkdephvzun62zfsxm', 'baenrwic5gakagfyum5usyghneve4rza6bq7xiuougvkdephvzun62zfsxm', 'true');
+    await expect(packageToRunConfig(path, [store])).rejects.toThrow(/not in the local or global store .*package install/);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Shared CLI context: where Carti Studio keeps its settings (`~/.carti-studio`, or `$CARTI_STUDIO_HOME`),
+ * the listing sources and the cached listings (carti's `.bundles_index.json` shape: source → records), the
+ * stores, and the fetch options every network call uses (SSRF guard with the Node resolver, allow-list).
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CartiError } from '../lib/carti/errors';
+import { mergeListings, type LoadedListing } from '../lib/carti/index-merge';
+import { parseListing } from '../lib/carti/listing';
+import { bundleToJson } from '../lib/carti/bundle';
+import { readLocalListing } from '../lib/carti/listing-source.node.js';
+import { resolveListingSource } from '../lib/carti/listing-source';
+import type { MergedIndex } from '../lib/carti/types';
+import { fetchListing } from '../lib/fetch/listing';
+import { nodeResolveHost } from '../lib/fetch/dns.node.js';
+import { nodeTransport } from '../lib/fetch/node-transport.node.js';
+import type { FetchOptions } from '../lib/fetch/fetch-limited';
+import { DiskStore } from '../lib/store/disk-store.node.js';
+import { writeFileAtomic } from '../lib/store/file-sink.node.js';
+
+export interface Config {
+  version: 1;
+  /** Listing sources, in the order they were added. */
+  sources: string[];
+  /** Origins allowed on private addresses (e.g. a local listing server). */
+  allowList: string[];
+}
+
+export function studioHome(): string {
+  return process.env.CARTI_STUDIO_HOME ?? join(homedir(), '.carti-studio');
+}
+
+const configPath = () => join(studioHome(), 'config.json');
+const cachePath = () => join(studioHome(), '.bundles_index.json');
+
+export async function loadConfig(): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(configPath(), 'utf8');
+  } catch {
+    return { version: 1, sources: [], allowList: [] };
+  }
+  let value: Partial<Config>;
+  try {
+    value = JSON.parse(text) as Partial<Config>;
+  } catch (cause) {
+    throw new CartiError('bad-json', configPath(), '(root)', (cause as Error).message);
+  }
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+  return { version: 1, sources: strings(value.sources), allowList: strings(value.allowList) };
+}
+
+export async function saveConfig(config: Config): Promise<void> {
+  await mkdir(studioHome(), { recursive: true });
+  await writeFileAtomic(configPath(), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/**
+ * Fetch options for every request: the Node resolver and connect-time address check (SSRF guard), the
+ * configured allow-list plus `$CARTI_STUDIO_ALLOW` (comma-separated origins, used by tests).
+ */
+export async function fetchOptions(extra: Partial<FetchOptions> = {}): Promise<FetchOptions> {
+  const config = await loadConfig();
+  const fromEnv = (process.env.CARTI_STUDIO_ALLOW ?? '').split(',').filter((origin) => origin !== '');
+  return { resolveHost: nodeResolveHost, transport: nodeTransport, allowList: [...config.allowList, ...fromEnv], ...extra };
+}
+
+/** Load one source: a local path (read from disk) or a URL (fetched with the listing limits). */
+export async function loadSource(source: string): Promise<LoadedListing> {
+  try {
+    if (resolveListingSource(source).kind === 'path') return readLocalListing(source);
+  } catch (error) {
+    return { source, error: error as CartiError };
+  }
+  return fetchListing(source, await fetchOptions());
+}
+
+/** Cached listings: `{ "<source>": [records] }` (carti's `~/.carti/.bundles_index.json` shape, §6.2) plus the URL. */
+interface Cache { [source: string]: { url: string; bundles: unknown[] } }
+
+async function readCache(): Promise<Cache> {
+  try {
+    return JSON.parse(await readFile(cachePath(), 'utf8')) as Cache;
+  } catch {
+    return {};
+  }
+}
+
+export async function updateCache(loaded: readonly LoadedListing[], removed: readonly string[] = []): Promise<void> {
+  const cache = await readCache();
+  for (const entry of loaded) {
+    if ('result' in entry) cache[entry.source] = { url: entry.url, bundles: entry.result.value.bundles.map(bundleToJson) };
+  }
+  for (const source of removed) delete cache[source];
+  await mkdir(studioHome(), { recursive: true });
+  await writeFileAtomic(cachePath(), JSON.stringify(cache, null, 2));
+}
+
+/**
+ * The merged index of the configured sources: from the cache when present, fetched otherwise (`refresh`
+ * fetches all). Explicit `sources` are always loaded fresh.
+ */
+export async function loadIndex(options: { sources?: string[]; refresh?: boolean } = {}): Promise<MergedIndex> {
+  if (options.sources && options.sources.length > 0) return mergeListings(await Promise.all(options.sources.map(loadSource)));
+  const config = await loadConfig();
+  const cache = await readCache();
+  const loaded = await Promise.all(config.sources.map(async (source): Promise<LoadedListing> => {
+    const cached = cache[source];
+    if (cached && !options.refresh) return { source, url: cached.url, result: parseListing({ bundles: cached.bundles }, source) };
+    return loadSource(source);
+  }));
+  await updateCache(loaded.filter((entry) => 'result' in entry && !cache[entry.source]));
+  return mergeListings(loaded);
+}
+
+export function stores(): { local: DiskStore; global: DiskStore } {
+  return { local: DiskStore.local(), global: DiskStore.global() };
+}
+
+/** Print lines to stdout. */
+export function out(...lines: string[]): void {
+  process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+}
+
+/** Print a problem to stderr. */
+export function warn(...lines: string[]): void {
+  process.stderr.write(lines.map((line) => `${line}\n`).join(''));
+}
