@@ -1,0 +1,7 @@
+import { ListingsView } from '@/components/listings/listings-view';
+
+export const metadata = { title: 'Listings · Carti Studio' };
+
+export default function ListingsPage() {
+  return <ListingsView />;
+}

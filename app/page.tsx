@@ -1,0 +1,5 @@
+import { BrowseView } from '@/components/browse/browse-view';
+
+export default function BrowsePage() {
+  return <BrowseView />;
+}
