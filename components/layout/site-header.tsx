@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 const navItems = [
   { href: '/', label: 'Browse' },
   { href: '/compose', label: 'Compose' },
+  { href: '/run', label: 'Run' },
   { href: '/listings', label: 'Listings' },
 ] as const;
 
