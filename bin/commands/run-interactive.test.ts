@@ -1,6 +1,6 @@
 // An interactive session of the default machine driven through a real pseudo-terminal (util-linux
 // `script`), as a person at a terminal would use `carti-studio run -i`.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,13 @@ function waitFor(getText: () => string, pattern: RegExp, timeoutMs: number): Pro
   });
 }
 
-describe.skipIf(!haveImages)('carti-studio run -i through a pseudo-terminal', () => {
+/** The default images are built by setup (npm run setup); their absence is a failure, not a skip. */
+function requireImages(): void {
+  if (!haveImages) throw new Error(`default machine images missing in ${defaultImagesDir()}: run npm run setup`);
+}
+
+describe('carti-studio run -i through a pseudo-terminal', () => {
+  beforeAll(requireImages);
   it('gets a shell prompt, runs a command, and halts with the shell exit status', async () => {
     const command = `${process.execPath} ${cli} run -i --no-init-splash`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,5 +1,5 @@
 // run --package: the machine comes from a carti-machine-package.json, its assets from the store, verified.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,13 @@ function writePackage(dir: string, ramId: string, rootId: string, args: string):
   return path;
 }
 
-describe.skipIf(!haveImages)('run --package', () => {
+/** The default images are built by setup (npm run setup); their absence is a failure, not a skip. */
+function requireImages(): void {
+  if (!haveImages) throw new Error(`default machine images missing in ${defaultImagesDir()}: run npm run setup`);
+}
+
+describe('run --package', () => {
+  beforeAll(requireImages);
   it('boots the package with its RAM length and entrypoint, assets verified from the store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carti-pkg-'));
     const { store, ramId, rootId } = await storeDefaultMachine(dir);

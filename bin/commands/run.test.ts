@@ -1,5 +1,5 @@
 // The default machine booted by `carti-studio run` in Node: the real guest Linux in the real emulator.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,13 @@ async function run(args: string[], input?: string): Promise<{ code: number; stdo
   return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr: Buffer.concat(errChunks).toString('utf8') };
 }
 
-describe.skipIf(!haveImages)('carti-studio run on the default machine', () => {
+/** The default images are built by setup (npm run setup); their absence is a failure, not a skip. */
+function requireImages(): void {
+  if (!haveImages) throw new Error(`default machine images missing in ${defaultImagesDir()}: run npm run setup`);
+}
+
+describe('carti-studio run on the default machine', () => {
+  beforeAll(requireImages);
   it('prints the kernel line for uname -a and exits 0', async () => {
     const r = await run(['--no-init-splash', '--', 'uname', '-a']);
     expect(r.stdout).toMatch(/Linux \S+ 6\.1\.\d+ .* riscv64/);
@@ -60,5 +66,19 @@ describe.skipIf(!haveImages)('carti-studio run on the default machine', () => {
   it('stops at --max-mcycle', async () => {
     const r = await run(['--max-mcycle=1000000', '--', 'true']);
     expect(r.stderr).toContain('Cycles: 1000000');
+  });
+});
+
+describe('carti-studio run with an output drive', () => {
+  beforeAll(requireImages);
+  it('writes a shared drive back to its file when the run ends (created when missing)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carti-out-'));
+    const out = join(dir, 'out.bin');
+    const r = await run(['--no-init-splash', `--flash-drive=label:out,data_filename:${out},length:2Mi,shared,create,mount:false`, '-u', 'root', '--',
+      'echo result=$((6*7)) | dd of=$(flashdrive out) bs=4096 conv=sync 2>/dev/null']);
+    expect(r.code).toBe(0);
+    const { readFileSync, statSync } = await import('node:fs');
+    expect(statSync(out).size).toBe(2 * 1024 * 1024);
+    expect(readFileSync(out).subarray(0, 10).toString()).toBe('result=42\n');
   });
 });

@@ -3,7 +3,7 @@
 // halt payload. With no image flags it boots the default machine built by setup (guest/out).
 import type { Command } from 'commander';
 import { parseRunArgs, runOptionsToConfig, type MachineConfig } from '../../lib/machine/index';
-import { createMachineFromConfig } from '../../emulator-wasm/src/boot.node.ts';
+import { createMachineFromConfig, writeBackSharedDrives } from '../../emulator-wasm/src/boot.node.ts';
 import { runLoop, type RunLoopHost } from '../../emulator-wasm/src/run-loop';
 import type { Machine } from '../../emulator-wasm/src/machine';
 import { CartiError } from '../../lib/carti/errors';
@@ -102,7 +102,8 @@ export async function runMain(argv: readonly string[], io: RunIo): Promise<numbe
 
 /** Runs a MachineConfig (from flags or from a package) and reports like cartesi-machine. */
 export async function runConfig(config: MachineConfig, maxMcycle: bigint, quiet: boolean, io: RunIo): Promise<number> {
-  const { machine } = await createMachineFromConfig(config);
+  const loaded = await createMachineFromConfig(config);
+  const { machine } = loaded;
   const { host, dispose } = nodeHost(machine, io);
   let result;
   try {
@@ -110,6 +111,7 @@ export async function runConfig(config: MachineConfig, maxMcycle: bigint, quiet:
   } finally {
     dispose();
   }
+  writeBackSharedDrives(loaded);
   const say = (text: string): void => { if (!quiet) io.stderr.write(`${text}\n`); };
   const cycles = `Cycles: ${machine.mcycle}`;
   switch (result.kind) {

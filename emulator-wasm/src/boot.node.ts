@@ -2,7 +2,7 @@
 // default to the file sizes, automatic starts are placed as v0.21 does, the device tree is built by
 // lib/machine, and every range is checked before the machine is created.
 import { readFile, stat } from 'node:fs/promises';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDtb, requireStarts, validateMachineConfig, type MachineConfig } from '../../lib/machine/index';
@@ -29,6 +29,21 @@ export interface LoadedMachine {
   driveFiles: string[];
 }
 
+/**
+ * Writes the contents of every `shared` drive back to its file, as cartesi-machine does when a run ends:
+ * output drives come back to the host. Returns the files written.
+ */
+export function writeBackSharedDrives(loaded: LoadedMachine): string[] {
+  const written: string[] = [];
+  loaded.config.flash_drive.forEach((drive, i) => {
+    const path = loaded.driveFiles[i];
+    if (!drive.backing_store.shared || !path) return;
+    writeFileSync(path, loaded.machine.driveContents(i));
+    written.push(path);
+  });
+  return written;
+}
+
 /** Reads a whole file into `target` (a view of the drive inside wasm memory). */
 function readInto(path: string, target: Uint8Array): void {
   const fd = openSync(path, 'r');
@@ -50,11 +65,19 @@ export async function createMachineFromConfig(config: MachineConfig, imagesDir =
   await registerNodeCore();
   const resolved: MachineConfig = structuredClone(config);
   const driveFiles: string[] = [];
+  const createdFiles = new Map<number, string>();
   for (const [index, drive] of resolved.flash_drive.entries()) {
     const name = drive.backing_store.data_filename;
     if (name === '') {
       driveFiles.push('');
       if (drive.length === undefined) throw new MachineError(`flash drive ${drive.label ?? index}: no image file and no length`);
+      continue;
+    }
+    if (drive.backing_store.create && !existsSync(name)) {
+      // `create`: a new file, zero-filled, written when the run ends (with `shared`).
+      if (drive.length === undefined) throw new MachineError(`flash drive ${drive.label ?? index}: create needs a length`);
+      driveFiles.push('');
+      createdFiles.set(index, name);
       continue;
     }
     const path = resolveImage(name, imagesDir);
@@ -88,5 +111,6 @@ export async function createMachineFromConfig(config: MachineConfig, imagesDir =
     iyield: Number(resolved.htif.iyield),
   });
   driveFiles.forEach((path, i) => { if (path !== '') readInto(path, machine.driveContents(i)); });
+  createdFiles.forEach((path, i) => { driveFiles[i] = path; });
   return { machine, config: resolved, driveFiles };
 }
