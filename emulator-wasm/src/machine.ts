@@ -16,6 +16,10 @@ interface Region {
 /** Cycles per call into wasm: V8 optimises wasm functions only between calls (browser-emulation.md §3.1). */
 export const DEFAULT_SLICE_MCYCLES = 1n << 23n;
 
+/** V8 runs a wasm function in its baseline tier until a later call: start with short slices. */
+const WARM_UP_CALLS = 32;
+const WARM_UP_SLICE_MCYCLES = 1n << 18n;
+
 let defaultModule: WebAssembly.Module | undefined;
 
 /** Registers the compiled core used when Machine.create gets no module (the Node entry does this). */
@@ -43,6 +47,8 @@ export class Machine {
   private inputClosed: boolean;
   readonly interactive: boolean;
   sliceMcycles = DEFAULT_SLICE_MCYCLES;
+  /** Calls into wasm so far: the first ones are short, so V8 swaps in its optimised code early. */
+  private calls = 0;
 
   private constructor(core: CoreExports, spec: MachineSpec) {
     this.core = core;
@@ -310,7 +316,9 @@ export class Machine {
       if (this.interactive) this.feedInput();
       const now = this.mcycle;
       if (now >= maxMcycle) return { kind: 'max-mcycle' };
-      const end = maxMcycle - now > this.sliceMcycles ? now + this.sliceMcycles : maxMcycle;
+      const slice = this.calls < WARM_UP_CALLS && WARM_UP_SLICE_MCYCLES < this.sliceMcycles ? WARM_UP_SLICE_MCYCLES : this.sliceMcycles;
+      this.calls++;
+      const end = maxMcycle - now > slice ? now + slice : maxMcycle;
       const code = this.core.run(end);
       this.refreshViews();
       if (onOutput) {
