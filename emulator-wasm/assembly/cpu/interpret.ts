@@ -16,10 +16,34 @@ import { fetchSlow, loadSlow, storeSlow, g_value, g_faultCause, g_faultTval, g_c
 import { executeCsr } from './csr';
 import { executeSystem } from './system';
 import { executeAmo } from './amo';
-import { INTERNAL_OPCODE, INTERNAL_SEXT_B, INTERNAL_SEXT_H, INTERNAL_ZEXT_H } from './compressed';
+import { INTERNAL_SEXT_B, INTERNAL_SEXT_H, INTERNAL_ZEXT_H } from './compressed';
 import { executeFp, executeFpLoad, executeFpStore, executeFpFused } from './fp';
 import { SERVE_INTERRUPTS } from '../devices/breaks';
 import { mulhu, mulh, mulhsu } from './muldiv';
+
+// Major opcodes as bits 6:2 of the instruction (RISC-V unprivileged spec, opcode map).
+const OP_LOAD: u32 = 0x03 >> 2;
+const OP_LOAD_FP: u32 = 0x07 >> 2;
+const OP_INTERNAL: u32 = 0x0b >> 2; // custom-0: our expansion of Zcb unary forms (compressed.ts)
+const OP_MISC_MEM: u32 = 0x0f >> 2;
+const OP_IMM: u32 = 0x13 >> 2;
+const OP_AUIPC: u32 = 0x17 >> 2;
+const OP_IMM_32: u32 = 0x1b >> 2;
+const OP_STORE: u32 = 0x23 >> 2;
+const OP_STORE_FP: u32 = 0x27 >> 2;
+const OP_AMO: u32 = 0x2f >> 2;
+const OP_OP: u32 = 0x33 >> 2;
+const OP_LUI: u32 = 0x37 >> 2;
+const OP_OP_32: u32 = 0x3b >> 2;
+const OP_MADD: u32 = 0x43 >> 2;
+const OP_MSUB: u32 = 0x47 >> 2;
+const OP_NMSUB: u32 = 0x4b >> 2;
+const OP_NMADD: u32 = 0x4f >> 2;
+const OP_FP: u32 = 0x53 >> 2;
+const OP_BRANCH: u32 = 0x63 >> 2;
+const OP_JALR: u32 = 0x67 >> 2;
+const OP_JAL: u32 = 0x6f >> 2;
+const OP_SYSTEM: u32 = 0x73 >> 2;
 
 const TLB_READ_FAST: usize = TLB_FAST + TLB_FAST_SET_BYTES;
 const TLB_WRITE_FAST: usize = TLB_FAST + 2 * TLB_FAST_SET_BYTES;
@@ -99,8 +123,9 @@ export function interpret(mcycleEnd: u64): u32 {
       const rd = (insn >> 7) & 31;
       const rs1 = (insn >> 15) & 31;
       const funct3 = (insn >> 12) & 7;
-      switch (insn & 0x7f) {
-        case 0x13: { // OP-IMM
+      // Dense switch on opcode bits 6:2 so it compiles to one br_table (bits 1:0 are 11 after expansion).
+      switch ((insn >> 2) & 31) {
+        case OP_IMM: {
           const a = getX(rs1);
           const imm = immI(insn);
           switch (funct3) {
@@ -123,7 +148,7 @@ export function interpret(mcycleEnd: u64): u32 {
           }
           break;
         }
-        case 0x03: { // LOAD
+        case OP_LOAD: {
           const addr = getX(rs1) + immI(insn);
           if (funct3 == 7) { npc = illegal(pc, raw); codePage = 1; break; }
           const size: u64 = <u64>1 << <u64>(funct3 & 3);
@@ -153,7 +178,7 @@ export function interpret(mcycleEnd: u64): u32 {
           setX(rd, v);
           break;
         }
-        case 0x23: { // STORE
+        case OP_STORE: {
           const addr = getX(rs1) + immS(insn);
           if (funct3 > 3) { npc = illegal(pc, raw); codePage = 1; break; }
           const v = getX((insn >> 20) & 31);
@@ -178,7 +203,7 @@ export function interpret(mcycleEnd: u64): u32 {
           }
           break;
         }
-        case 0x33: { // OP
+        case OP_OP: {
           const a = getX(rs1);
           const b = getX((insn >> 20) & 31);
           const f7 = insn >> 25;
@@ -219,7 +244,7 @@ export function interpret(mcycleEnd: u64): u32 {
           } else { npc = illegal(pc, raw); codePage = 1; }
           break;
         }
-        case 0x1b: { // OP-IMM-32
+        case OP_IMM_32: {
           const a = getX(rs1);
           const imm = immI(insn);
           if (funct3 == 0) setX(rd, sext32(a + imm));
@@ -229,7 +254,7 @@ export function interpret(mcycleEnd: u64): u32 {
           else { npc = illegal(pc, raw); codePage = 1; }
           break;
         }
-        case 0x3b: { // OP-32
+        case OP_OP_32: {
           const a = getX(rs1);
           const b = getX((insn >> 20) & 31);
           const f7 = insn >> 25;
@@ -264,17 +289,17 @@ export function interpret(mcycleEnd: u64): u32 {
           } else { npc = illegal(pc, raw); codePage = 1; }
           break;
         }
-        case 0x37: setX(rd, immU(insn)); break; // LUI
-        case 0x17: setX(rd, pc + immU(insn)); break; // AUIPC
-        case 0x6f: setX(rd, npc); npc = pc + immJ(insn); break; // JAL
-        case 0x67: { // JALR
+        case OP_LUI: setX(rd, immU(insn)); break;
+        case OP_AUIPC: setX(rd, pc + immU(insn)); break;
+        case OP_JAL: setX(rd, npc); npc = pc + immJ(insn); break;
+        case OP_JALR: {
           if (funct3 != 0) { npc = illegal(pc, raw); codePage = 1; break; }
           const target = (getX(rs1) + immI(insn)) & ~(<u64>1);
           setX(rd, npc);
           npc = target;
           break;
         }
-        case 0x63: { // BRANCH
+        case OP_BRANCH: {
           const a = getX(rs1);
           const b = getX((insn >> 20) & 31);
           let taken: bool;
@@ -290,10 +315,10 @@ export function interpret(mcycleEnd: u64): u32 {
           if (taken) npc = pc + immB(insn);
           break;
         }
-        case 0x0f: // MISC-MEM: fence, fence.i (single hart, no caches: no-ops)
+        case OP_MISC_MEM: // fence, fence.i (single hart, no caches: no-ops)
           if (funct3 > 1) { npc = illegal(pc, raw); codePage = 1; }
           break;
-        case 0x73: { // SYSTEM
+        case OP_SYSTEM: {
           store<u64>(MCYCLE, mcycle);
           if (funct3 == 0) npc = executeSystem(insn, pc, mcycle);
           else if (funct3 == 4) npc = illegal(pc, raw);
@@ -302,29 +327,29 @@ export function interpret(mcycleEnd: u64): u32 {
           if (load<u32>(RI_BREAK) != 0) tickEnd = 0;
           break;
         }
-        case 0x2f: // AMO
+        case OP_AMO:
           npc = executeAmo(insn, pc, mcycle);
           codePage = 1;
           if (load<u32>(RI_BREAK) != 0) tickEnd = 0;
           break;
-        case 0x07: // LOAD-FP
+        case OP_LOAD_FP:
           store<u64>(MCYCLE, mcycle);
           npc = executeFpLoad(insn, raw, pc, npc);
           codePage = 1;
           break;
-        case 0x27: // STORE-FP
+        case OP_STORE_FP:
           store<u64>(MCYCLE, mcycle);
           npc = executeFpStore(insn, raw, pc, npc);
           codePage = 1;
           if (load<u32>(RI_BREAK) != 0) tickEnd = 0;
           break;
-        case 0x43: case 0x47: case 0x4b: case 0x4f:
+        case OP_MADD: case OP_MSUB: case OP_NMSUB: case OP_NMADD:
           npc = executeFpFused(insn, pc, npc);
           break;
-        case 0x53:
+        case OP_FP:
           npc = executeFp(insn, pc, npc);
           break;
-        case INTERNAL_OPCODE: { // Zcb unary forms, only reachable from a 16-bit instruction
+        case OP_INTERNAL: { // Zcb unary forms, only reachable from a 16-bit instruction
           if (npc != pc + 2) { npc = illegal(pc, raw); codePage = 1; break; }
           const a = getX(rs1);
           if (funct3 == INTERNAL_ZEXT_H) setX(rd, a & 0xffff);
