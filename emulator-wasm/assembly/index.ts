@@ -6,7 +6,7 @@ import * as C from './cpu/constants';
 import { pmaAdd } from './cpu/pma';
 import { tlbResetAll } from './cpu/tlb';
 import { interpret } from './cpu/interpret';
-import { expandCompressed } from './cpu/compressed';
+import { expandCompressed, RVC_ILLEGAL } from './cpu/compressed';
 
 /** Prepares the state area; returns 0, or 1 if the compiler's static data overlaps it. */
 export function setup(): u32 {
@@ -18,7 +18,8 @@ export function setup(): u32 {
   store<u64>(L.RI_HEAP_TOP, <u64>L.REGIONS_START);
   // Decoding a compressed instruction becomes one table load in the interpreter.
   for (let c: u32 = 0; c < 0x10000; c++) {
-    store<u32>(L.RVC_TABLE + (<usize>c << 2), (c & 3) == 3 ? 0 : expandCompressed(c));
+    const expanded = (c & 3) == 3 ? 0 : expandCompressed(c);
+    store<u32>(L.RVC_TABLE + (<usize>c << 2), expanded == 0 ? RVC_ILLEGAL : expanded);
   }
   return 0;
 }
@@ -75,3 +76,6 @@ export function consoleOutBase(): u32 { return <u32>L.CONSOLE_OUT; }
 export function consoleInBase(): u32 { return <u32>L.CONSOLE_IN; }
 export function consoleInCapacity(): u32 { return L.CONSOLE_IN_CAPACITY; }
 export function tlbArchBase(): u32 { return <u32>L.TLB_ARCH; }
+
+// Exported so binaryen keeps it a separate function (see cpu/interpret.ts); the host never calls it.
+export { fastLoop } from './cpu/interpret';

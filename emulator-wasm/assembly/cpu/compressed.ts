@@ -4,6 +4,11 @@
 // custom-0 opcode that the 32-bit decoder accepts only from a 16-bit instruction. Returns 0 when illegal.
 
 export const INTERNAL_OPCODE: u32 = 0x0b;
+/**
+ * Marker for an illegal 16-bit pattern in the expansion table: its opcode bits 6:2 (31) reach no case of the
+ * fast loop's switch, so it always goes to the general path, which raises the illegal-instruction trap.
+ */
+export const RVC_ILLEGAL: u32 = 0xffffffff;
 export const INTERNAL_ZEXT_H: u32 = 0;
 export const INTERNAL_ZEXT_W: u32 = 1;
 export const INTERNAL_SEXT_B: u32 = 2;
