@@ -13,6 +13,8 @@ import { queryKeys } from '@/lib/queries/keys';
 import { listingQuery, type LoadedSource } from '@/lib/queries/listing-query';
 import { mergeLoadedSources } from '@/lib/queries/merge';
 import { listingSourcesStore } from '@/lib/state/listing-sources';
+import { storedAsSource, storedSignature } from '@/components/store/stored-as-source';
+import { useStoredBundles } from '@/components/store/use-bundle-store';
 
 export type SourceView =
   | { readonly source: string; readonly state: 'loading' }
@@ -47,8 +49,12 @@ export function useBundleIndex() {
   });
 
   const loaded = results.map((r) => (r.isError ? undefined : r.data)).filter((d): d is LoadedSource => d !== undefined);
+  // Bundles in the browser store join the index last, as the origin "This browser" (issue 4).
+  const stored = useStoredBundles();
+  const storedEntries = stored.state === 'ok' && stored.value.length > 0 ? stored.value : undefined;
+  if (storedEntries) loaded.push(storedAsSource(storedEntries, pageOrigin()));
   // Re-merge only when a listing actually changed: the signature changes with each source's data version.
-  const signature = results.map((r, i) => `${sources[i]}@${r.dataUpdatedAt}:${r.isError}`).join('\n');
+  const signature = results.map((r, i) => `${sources[i]}@${r.dataUpdatedAt}:${r.isError}`).join('\n') + `\n${storedSignature(storedEntries)}`;
   const bundles: IndexedBundle[] = useMemo(() => mergeLoadedSources(loaded), [signature]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const refresh = useCallback(

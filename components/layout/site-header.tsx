@@ -7,6 +7,7 @@ const navItems = [
   { href: '/compose', label: 'Compose' },
   { href: '/run', label: 'Run' },
   { href: '/listings', label: 'Listings' },
+  { href: '/store', label: 'Store' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

@@ -32,3 +32,58 @@ export interface BrowserBundleStore {
   list(): Promise<StoredBundle[]>;
   remove(id: string): Promise<void>;
 }
+
+/** How a bundle arrived in the browser store: added from the user's own file, or a verified download. */
+export type BrowserStoreOrigin = 'file' | 'download';
+
+/** A bundle in the browser store, with its index record (issue 4: size, id, last use). */
+export interface BrowserStoredBundle extends StoredBundle {
+  /** Milliseconds since the epoch. */
+  readonly storedAt: number;
+  readonly lastUsedAt: number;
+  readonly origin: BrowserStoreOrigin;
+  /** carti's `bundle -d` description: not part of the record (§3.1), kept here (§11). */
+  readonly description?: string;
+}
+
+export interface BrowserPutOptions {
+  readonly origin?: BrowserStoreOrigin;
+  readonly description?: string;
+  /** Bytes written (and hashed) so far. */
+  readonly onProgress?: (doneBytes: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** A bundle record without its id: the id is computed from the bytes while they are stored. */
+export type UnidentifiedBundle = Omit<Bundle, 'id'>;
+
+/** Usage and quota of the origin's storage (navigator.storage.estimate), and the store's own total. */
+export interface StorageEstimateBytes {
+  readonly storedBytes: number;
+  readonly usageBytes?: number;
+  readonly quotaBytes?: number;
+  readonly persisted?: boolean;
+}
+
+/**
+ * The web app's store (lib/store/browser-store.ts): `BrowserBundleStore` plus what the store view and the
+ * "own file as a bundle" form need. Every write is verified against the id inside the store.
+ */
+export interface BrowserStore extends BrowserBundleStore {
+  /** Which backend new files go to (OPFS, or IndexedDB where OPFS cannot be written). */
+  backendKind(): Promise<'opfs' | 'indexeddb' | 'memory'>;
+  get(id: string): Promise<BrowserStoredBundle | undefined>;
+  list(): Promise<BrowserStoredBundle[]>;
+  put(bundle: Bundle, verified: Blob | Uint8Array | ReadableStream<Uint8Array>, options?: BrowserPutOptions): Promise<BrowserStoredBundle>;
+  /** carti's `bundle <src>`: the id is computed while the bytes are written, then the file is committed. */
+  addFile(record: UnidentifiedBundle, source: Blob | Uint8Array | ReadableStream<Uint8Array>, options?: BrowserPutOptions): Promise<BrowserStoredBundle>;
+  /** Records a use (a boot, a download of the file). */
+  touch(id: string): Promise<void>;
+  /** Same as `remove`. */
+  delete(id: string): Promise<void>;
+  estimate(): Promise<StorageEstimateBytes>;
+  /** Asks the browser not to evict the store; true when storage is (now) persistent. */
+  persist(): Promise<boolean>;
+  /** Called after any change, in this tab or another one; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
