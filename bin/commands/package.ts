@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseListingText } from '../../lib/carti/listing';
 import { CartiError } from '../../lib/carti/errors';
 import { parseHexNumber } from '../../lib/carti/hex';
 import { parsePackageText, serializePackage } from '../../lib/carti/package';
@@ -23,6 +25,24 @@ import { fetchOptions, loadConfig, loadIndex, loadSource, out, saveConfig, store
 import { findInstalled, findRemote, installIndexed } from '../resolve';
 
 const DEFAULT_FILE = 'carti-machine-package.json';
+
+/** The embedded default listing (public/default, written by setup's scripts/build-default-listing.ts). */
+const EMBEDDED_LISTING_DIR = fileURLToPath(new URL('../../public/default/', import.meta.url));
+
+async function embeddedDefaultMachine(): Promise<{ ram: BundleRef; root: BundleRef; listingDir: string }> {
+  const listingPath = join(EMBEDDED_LISTING_DIR, 'bundles.json');
+  const text = await readFile(listingPath, 'utf8').catch(() => {
+    throw new CartiError('io', listingPath, '(file)', 'the embedded default machine is not built yet (run: npm run setup)');
+  });
+  const listing = parseListingText(text, listingPath).value;
+  const find = async (name: string, type: string): Promise<BundleRef> => {
+    const bundle = listing.bundles.find((b) => b.name === name && b.bundleType === type);
+    if (!bundle) throw new CartiError('not-found', listingPath, 'bundles', `no ${type} bundle named ${name}`);
+    const size = await stat(join(EMBEDDED_LISTING_DIR, bundle.fileName)).then((st) => BigInt(st.size), () => undefined);
+    return { bundle, sizeBytes: size };
+  };
+  return { ram: await find('default-linux', 'ram'), root: await find('default-rootfs', 'flashdrive'), listingDir: EMBEDDED_LISTING_DIR };
+}
 
 interface Globals { file: string }
 
@@ -74,8 +94,8 @@ export function register(program: Command): void {
   pkg.command('init')
     .description('write a new package: the v0.21 default machine, or carti\'s ROM-era default with --legacy')
     .option('--legacy', 'carti 1.7\'s default (default-rom, default-ram, default-root of the carti-default listing)')
-    .option('--ram <nameOrId>', 'RAM image (kernel) bundle (v0.21 default machine)')
-    .option('--root <nameOrId>', 'root file system bundle (v0.21 default machine)')
+    .option('--ram <nameOrId>', 'RAM image (kernel) bundle (default: the embedded default machine\'s)')
+    .option('--root <nameOrId>', 'root file system bundle (default: the embedded default machine\'s)')
     .option('--force', 'overwrite an existing package')
     .action(async function (this: Command, options: { legacy?: boolean; ram?: string; root?: string; force?: boolean }) {
       const { file } = this.optsWithGlobals() as Globals;
@@ -87,11 +107,18 @@ export function register(program: Command): void {
         const [rom, ram, root] = await Promise.all([bundleRef('default-rom', true), bundleRef('default-ram', true), bundleRef('default-root', true)]);
         created = initPackage({ legacy: true, defaults: { rom, ram, root } });
       } else {
-        if (!options.ram || !options.root) {
-          throw new CartiError('missing-field', 'package init', '--ram/--root', 'the v0.21 default machine needs --ram and --root bundles (names or ids), or use --legacy');
+        if (options.ram || options.root) {
+          if (!options.ram || !options.root) {
+            throw new CartiError('missing-field', 'package init', '--ram/--root', 'give both --ram and --root, or neither for the embedded default machine');
+          }
+          const [ram, root] = await Promise.all([bundleRef(options.ram), bundleRef(options.root)]);
+          created = initPackage({ defaults: { ram, root } });
+        } else {
+          // The embedded default machine (built by setup into public/default), with its listing as the repo
+          // that `package install` resolves the assets from.
+          const defaults = await embeddedDefaultMachine();
+          created = initPackage({ defaults: { ram: defaults.ram, root: defaults.root }, repos: [defaults.listingDir] });
         }
-        const [ram, root] = await Promise.all([bundleRef(options.ram), bundleRef(options.root)]);
-        created = initPackage({ defaults: { ram, root } });
       }
       await writePackage(file, created);
       out(`wrote ${file} (${targetOf(created)})`);
@@ -199,7 +226,9 @@ export function register(program: Command): void {
     .option('--force', 'overwrite an existing package file')
     .action(async function (this: Command, source: string, options: { global?: boolean; repo: boolean; force?: boolean }) {
       const { file } = this.optsWithGlobals() as Globals;
-      if (!options.force && (await stat(file).then(() => true, () => false))) {
+      // Installing the package file that is already here only fetches its assets.
+      const sameFile = resolve(source) === resolve(file);
+      if (!sameFile && !options.force && (await stat(file).then(() => true, () => false))) {
         throw new CartiError('io', file, '(file)', 'a package already exists here (use --force to overwrite)');
       }
       const resolved = resolvePackageSource(source);
