@@ -36,8 +36,12 @@ export async function runLoop(machine: Machine, maxMcycle: bigint, host: RunLoop
         await host.yieldToHost();
         continue;
       case 'idle': {
-        if (machine.hasPendingInput) continue;
         const cycles = result.wakeMcycle > machine.mcycle ? result.wakeMcycle - machine.mcycle : 0n;
+        if (machine.hasPendingInput) {
+          // The guest reads the console when its timer fires: go straight to that deadline.
+          machine.skipIdleCycles(cycles);
+          continue;
+        }
         const timeoutMs = Number(cycles / IDLE_CYCLES_PER_MICROSECOND / 1000n);
         if (timeoutMs === 0) {
           machine.skipIdleCycles(cycles); // the deadline is less than a millisecond away: no point in sleeping
