@@ -76,6 +76,9 @@ async function main(): Promise<void> {
   if (existsSync(kernelPath) && existsSync(rootfsPath)) {
     await copyIfChanged(kernelPath, join(outDir, 'linux.bin'));
     await copyIfChanged(rootfsPath, join(outDir, 'rootfs.ext2'));
+    // The Debian package versions the images were built from travel with the listing (their ids depend on them).
+    const versionsPath = join(guestOut, 'versions.json');
+    if (await stat(versionsPath).then(() => true, () => false)) await copyIfChanged(versionsPath, join(outDir, 'versions.json'));
     const kernel: Bundle = { bundleType: 'ram', name: 'default-linux', fileName: 'linux.bin', id: await idOfFile(kernelPath), version, uri: 'linux.bin' };
     const rootfs: Bundle = { bundleType: 'flashdrive', name: 'default-rootfs', fileName: 'rootfs.ext2', id: await idOfFile(rootfsPath), version, uri: 'rootfs.ext2' };
     bundles.unshift(kernel, rootfs);
