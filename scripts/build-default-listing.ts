@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { idOfFile } from '../lib/carti/id.node.js';
 import { serializeListing } from '../lib/carti/listing';
 import type { Bundle, BundleType } from '../lib/carti/types';
-import { writeDefaultPackage } from './default-package';
+import { CALCULATOR_EXPRESSION, writeCalculatorPackage, writeDefaultPackage } from './default-package';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = resolve(process.argv[2] ?? join(repoRoot, 'public', 'default'));
@@ -83,6 +83,12 @@ async function main(): Promise<void> {
     const rootfs: Bundle = { bundleType: 'flashdrive', name: 'default-rootfs', fileName: 'rootfs.ext2', id: await idOfFile(rootfsPath), version, uri: 'rootfs.ext2' };
     bundles.unshift(kernel, rootfs);
     await writeDefaultPackage(packagePath, kernel, rootfs, (await stat(rootfsPath)).size);
+    // The calculator example: its input drive is a bundle; its package sits beside the default one.
+    const inputPath = join(outDir, 'calculator-input.raw');
+    await writeFile(inputPath, CALCULATOR_EXPRESSION);
+    const input: Bundle = { bundleType: 'flashdrive', name: 'calculator-input', fileName: 'calculator-input.raw', id: await idOfFile(inputPath), version, uri: 'calculator-input.raw' };
+    bundles.push(input);
+    await writeCalculatorPackage(join(outDir, 'calculator-machine-package.json'), kernel, rootfs, (await stat(rootfsPath)).size, input, CALCULATOR_EXPRESSION.length);
   } else {
     await rm(packagePath, { force: true });
     console.log(`${guestOut} has no linux.bin and rootfs.ext2 yet: listing the sample bundles only`);

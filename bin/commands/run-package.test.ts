@@ -76,3 +76,30 @@ describe('run --package', () => {
     await expect(packageToRunConfig(path, [store])).rejects.toThrow(/not in the local or global store .*package install/);
   });
 });
+
+describe('the calculator example of the embedded listing', () => {
+  beforeAll(requireImages);
+  it('reads the expression from its input drive and leaves the answer in its output drive', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const listingDir = fileURLToPath(new URL('../../public/default/', import.meta.url));
+    const listing = JSON.parse(readFileSync(join(listingDir, 'bundles.json'), 'utf8')) as { bundles: Array<{ id: string; name: string; fileName: string; bundleType: string; version: string }> };
+    const dir = mkdtempSync(join(tmpdir(), 'carti-calc-'));
+    const store = new DiskStore(join(dir, 'carti_bundles'), 'local');
+    for (const bundle of listing.bundles) {
+      if (['default-linux', 'default-rootfs', 'calculator-input'].includes(bundle.name)) {
+        await store.installFromPath(bundle as never, join(listingDir, bundle.fileName));
+      }
+    }
+    const config = await packageToRunConfig(join(listingDir, 'calculator-machine-package.json'), [store], dir);
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.on('data', (c: Buffer) => { text += c.toString(); });
+    const code = await runConfig(config, 1n << 40n, true, { stdout, stderr: new PassThrough(), stdin: new PassThrough() });
+    expect(text).toContain('(6*7)+(100/4)-1 = 66');
+    expect(code).toBe(0);
+    const output = readFileSync(join(dir, 'output.drive'));
+    expect(output.length).toBe(2 << 20);
+    expect(output.subarray(0, 3).toString()).toBe('66\n');
+  });
+});

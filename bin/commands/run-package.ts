@@ -2,6 +2,8 @@
 // from the package; every asset comes from the local store (./carti_bundles) or the global one, and is
 // verified against its id before the machine starts (a changed file is refused, never run).
 import { readFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parsePackageText, toMachineConfig, validatePackage, CartiError, type CartiPackage } from '../../lib/carti/index';
 import { idOfFile } from '../../lib/carti/id.node.ts';
 import { DiskStore } from '../../lib/store/disk-store.node.ts';
@@ -43,7 +45,7 @@ export async function resolveVerifiedAssets(pkg: CartiPackage, stores = [DiskSto
 }
 
 /** The v0.21 machine config of a package whose assets are in a store. */
-export async function packageToRunConfig(path: string, stores?: DiskStore[]): Promise<MachineConfig> {
+export async function packageToRunConfig(path: string, stores?: DiskStore[], outputDir = process.cwd()): Promise<MachineConfig> {
   const pkg = await readPackageFile(path);
   const assets = await resolveVerifiedAssets(pkg, stores);
   const { config } = toMachineConfig(pkg, { base: '/' });
@@ -51,8 +53,15 @@ export async function packageToRunConfig(path: string, stores?: DiskStore[]): Pr
   const byId = (cid: string | undefined): string => (cid ? assets.get(cid) ?? '' : '');
   config.ram.image = byId(pkg.machineConfig.ram.cid);
   config.flash_drive.forEach((drive, i) => {
-    const cid = pkg.machineConfig.flash_drive[i].cid;
-    drive.backing_store.data_filename = byId(cid);
+    const source = pkg.machineConfig.flash_drive[i];
+    drive.backing_store.data_filename = byId(source.cid);
+    // A shared drive without a bundle is an output drive: it comes back to the host as ./<label>.drive.
+    if (!source.cid && source.shared) {
+      drive.backing_store.data_filename = join(outputDir, `${source.label}.drive`);
+      drive.backing_store.create = true;
+      drive.backing_store.truncate = true;
+      rmSync(drive.backing_store.data_filename, { force: true });
+    }
   });
   return config;
 }
