@@ -6,19 +6,23 @@
 import { Command, CommanderError } from 'commander';
 import { CartiError } from '../lib/carti/errors';
 import * as bundleCommands from './commands/bundle';
+import * as composeCommand from './commands/compose';
 import * as idCommand from './commands/id';
 import * as indexCommand from './commands/index-cmd';
 import * as listingCommands from './commands/listing';
+import * as ociCommand from './commands/oci';
 import * as packageCommands from './commands/package';
 import * as repoCommands from './commands/repo';
 import * as runCommand from './commands/run.ts';
+import * as publishCommands from './commands/publish';
+import * as ipfsCommands from './commands/ipfs';
 import * as storeCommands from './commands/store';
 
 export interface CommandGroup {
   register(program: Command): void;
 }
 
-export const COMMAND_GROUPS: CommandGroup[] = [idCommand, listingCommands, repoCommands, indexCommand, bundleCommands, storeCommands, packageCommands, runCommand];
+export const COMMAND_GROUPS: CommandGroup[] = [idCommand, listingCommands, repoCommands, indexCommand, bundleCommands, storeCommands, packageCommands, runCommand, composeCommand, ociCommand, publishCommands, ipfsCommands];
 
 export function buildProgram(): Command {
   const program = new Command('carti-studio')

@@ -190,6 +190,14 @@ if [ "${1:-}" = --print-key ]; then
   exit 0
 fi
 
+# A machine-wide cache (outside the clone) lets a fresh clone on the same machine skip the build; the key
+# covers every input, so a hit is always the same bytes.
+shared_cache=${CARTI_STUDIO_CACHE:-${HOME:-/root}/.cache/carti-studio}/guest
+if [ ! -f "$cache_dir/$key/versions.json" ] && [ -f "$shared_cache/$key/versions.json" ]; then
+  mkdir -p "$cache_dir/$key"
+  cp "$shared_cache/$key/linux.bin" "$shared_cache/$key/rootfs.ext2" "$shared_cache/$key/versions.json" "$cache_dir/$key/"
+  [ -d "$shared_cache/$key/rootfs-inputs" ] && cp -r "$shared_cache/$key/rootfs-inputs" "$cache_dir/$key/"
+fi
 if [ -f "$cache_dir/$key/linux.bin" ] && [ -f "$cache_dir/$key/rootfs.ext2" ] && [ -f "$cache_dir/$key/versions.json" ]; then
   publish_from_cache "$cache_dir/$key"
   step "up to date (cache $key)"
@@ -209,12 +217,13 @@ build_busybox
 build_xhalt
 cp "$build_dir/busybox-obj/busybox" "$build_dir/busybox-obj/busybox.links" "$build_dir/xhalt/xhalt" \
   "$staging/rootfs-inputs/"
-step "building rootfs.ext2 (genext2fs)"
+step "building rootfs.ext2 (lib/ext2)"
 "$guest_dir/scripts/build-rootfs.sh" "$staging/rootfs-inputs" "$staging/rootfs-inputs/xhalt" "$staging/rootfs.ext2"
 write_versions "$staging"
 
 rm -rf "${cache_dir:?}/$key"
 mv "$staging" "$cache_dir/$key"
 trap - EXIT
+mkdir -p "$shared_cache" && rm -rf "${shared_cache:?}/$key" && cp -r "$cache_dir/$key" "$shared_cache/$key" || true
 publish_from_cache "$cache_dir/$key"
 step "done: $out_dir/linux.bin, $out_dir/rootfs.ext2 (cache $key)"

@@ -38,11 +38,13 @@ SOURCE_DATE_EPOCH=0 "$guest_dir/scripts/build-rootfs.sh" "$out_dir/rootfs-inputs
 compare rootfs.ext2 "$out_dir/rootfs.ext2" "$scratch/rootfs.ext2"
 
 if [ $full -eq 1 ]; then
-  echo "rebuilding everything from a copy of $guest_dir in $scratch/guest (no cache)"
-  mkdir -p "$scratch/guest"
-  (cd "$guest_dir" && tar --exclude=./out --exclude=./cache -cf - .) | tar -C "$scratch/guest" -xf -
-  bash "$scratch/guest/build.sh"
-  compare linux.bin "$out_dir/linux.bin" "$scratch/guest/out/linux.bin"
-  compare rootfs.ext2 "$out_dir/rootfs.ext2" "$scratch/guest/out/rootfs.ext2"
+  echo "rebuilding everything from a copy of $guest_dir in $scratch/repo/guest (no cache)"
+  mkdir -p "$scratch/repo/guest"
+  (cd "$guest_dir" && tar --exclude=./out --exclude=./cache -cf - .) | tar -C "$scratch/repo/guest" -xf -
+  # The rootfs is written by the repository's lib/ext2 through tsx (scripts/build-rootfs.sh): link them in.
+  for shared in lib node_modules package.json; do ln -s "$guest_dir/../$shared" "$scratch/repo/$shared"; done
+  bash "$scratch/repo/guest/build.sh"
+  compare linux.bin "$out_dir/linux.bin" "$scratch/repo/guest/out/linux.bin"
+  compare rootfs.ext2 "$out_dir/rootfs.ext2" "$scratch/repo/guest/out/rootfs.ext2"
 fi
 exit $different

@@ -61,6 +61,21 @@ describe('rootfs.ext2', () => {
     expect(result.status).toBe(0);
   });
 
+  it('is written by lib/ext2: revision 1, 4 KiB blocks, filetype and sparse_super, zero UUID, label root', () => {
+    const header = run('dumpe2fs', ['-h', rootfsPath]).stdout;
+    expect(header).toMatch(/^Filesystem revision #:\s+1 /m);
+    expect(header).toMatch(/^Block size:\s+4096$/m);
+    expect(header).toMatch(/^Filesystem features:\s+filetype sparse_super$/m);
+    expect(header).toMatch(/^Filesystem UUID:\s+<none>$/m); // all zero
+    expect(header).toMatch(/^Filesystem volume name:\s+root$/m);
+  });
+
+  it('uses the whole image as file system (no padding after it)', () => {
+    const header = run('dumpe2fs', ['-h', rootfsPath]).stdout;
+    const blocks = Number(/^Block count:\s+(\d+)/m.exec(header)?.[1]);
+    expect(blocks * 4096).toBe(statSync(rootfsPath).size);
+  });
+
   it('is a whole number of 2 MiB blocks (Linux pmem drives)', () => {
     expect(statSync(rootfsPath).size % TWO_MIB).toBe(0);
   });

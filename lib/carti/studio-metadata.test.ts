@@ -33,6 +33,18 @@ describe('metadata.cartiStudio', () => {
     expect(result.errors[0]?.location).toBe('metadata.cartiStudio.compositions[0].sources[1]');
   });
 
+  it('keeps the writer options of a composition record (lib/drives)', () => {
+    const composition = { outputId: a, sources: [b], policy: 'error', writerVersion: '1', options: { blockSizeBytes: 4096, freeBytes: 0, volumeName: 'data' } };
+    const result = parseStudioMetadata({ version: 1, targetMachine: 'v0.21', compositions: [composition] });
+    expect(result.errors).toEqual([]);
+    expect(result.value?.compositions?.[0]).toEqual(composition);
+  });
+
+  it('rejects composition options that are not numbers or strings', () => {
+    const result = parseStudioMetadata({ version: 1, targetMachine: 'v0.21', compositions: [{ outputId: a, sources: [b], policy: 'error', writerVersion: '1', options: { freeBytes: [1] } }] });
+    expect(result.errors[0]?.location).toBe('metadata.cartiStudio.compositions[0].options.freeBytes');
+  });
+
   it('rejects unknown keys', () => {
     expect(parseStudioMetadata({ version: 1, targetMachine: 'legacy', extra: 1 }).errors[0]?.code).toBe('unknown-field');
   });

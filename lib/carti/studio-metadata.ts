@@ -23,6 +23,8 @@ export interface Composition {
   readonly sources: readonly string[];
   readonly policy: string;
   readonly writerVersion: string;
+  /** Writer options that change the output bytes (lib/drives `CompositionOptions`: sizes in bytes, volume name). */
+  readonly options?: Readonly<Record<string, number | string>>;
 }
 
 export interface OciSettings {
@@ -107,7 +109,8 @@ function readCompositions(issues: Issues, value: unknown, path: Path): Compositi
   value.forEach((item, index) => {
     const at = [...path, index];
     if (!isObject(item)) return issues.error('wrong-type', at, `expected an object, got ${describe(item)}`);
-    rejectUnknownKeys(issues, item, ['outputId', 'sources', 'policy', 'writerVersion'], at);
+    rejectUnknownKeys(issues, item, ['outputId', 'sources', 'policy', 'writerVersion', 'options'], at);
+    const options = readCompositionOptions(issues, item.options, [...at, 'options']);
     const outputId = readString(issues, item, 'outputId', at, true);
     const sources = readStringArray(issues, item, 'sources', at);
     if (sources === undefined && item.sources === undefined) issues.error('missing-field', [...at, 'sources'], 'required field "sources" is missing');
@@ -118,9 +121,20 @@ function readCompositions(issues: Issues, value: unknown, path: Path): Compositi
       const parts = parseId(id, issues.input, jsonPath(idPath as Path));
       if (parts instanceof CartiError) issues.errors.push(parts);
     }
-    if (outputId && sources && policy && writerVersion) result.push({ outputId, sources, policy, writerVersion });
+    if (outputId && sources && policy && writerVersion) result.push({ outputId, sources, policy, writerVersion, ...(options ? { options } : {}) });
   });
   return result;
+}
+
+function readCompositionOptions(issues: Issues, value: unknown, path: Path): Record<string, number | string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) return void issues.error('wrong-type', path, `expected an object, got ${describe(value)}`);
+  const options: Record<string, number | string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'number' || typeof item === 'string') options[key] = item;
+    else issues.error('wrong-type', [...path, key], `expected a number or a string, got ${describe(item)}`);
+  }
+  return options;
 }
 
 function readOci(issues: Issues, value: unknown, path: Path): OciSettings | undefined {
