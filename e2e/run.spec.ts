@@ -164,3 +164,32 @@ test('a tampered asset is refused before boot, with the id mismatch shown', asyn
   await expect(page.getByTestId('run-error')).toContainText('it was not kept');
   await expect(terminal(page)).not.toContainText('Linux');
 });
+
+test('verified assets stay in the browser store: a boot after a reload downloads nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pkg = parsePackageText(await readFile(`${DEFAULT_DIR}carti-machine-package.json`, 'utf8')).value!;
+  const assetRequests: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (pkg.assets.some((asset) => path === `/default/${asset.fileName}`)) assetRequests.push(path);
+  });
+  const assets = page.getByTestId('boot-asset');
+  const bootAndStop = async (phase: 'verified' | 'cached') => {
+    await page.getByRole('button', { name: 'Boot', exact: true }).click();
+    await expect(assets).toHaveCount(pkg.assets.length);
+    for (const row of await assets.all()) await expect(row).toHaveAttribute('data-phase', phase, { timeout: 60_000 });
+    await expect(status(page)).toHaveAttribute('data-phase', /running|waiting-input/, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByTestId('run-state')).toHaveText('Stopped');
+  };
+
+  await page.goto('/run');
+  await bootAndStop('verified');
+  expect(assetRequests.length).toBeGreaterThanOrEqual(pkg.assets.length);
+
+  await page.reload();
+  assetRequests.length = 0;
+  await bootAndStop('cached');
+  expect(assetRequests).toEqual([]);
+  await expect(assets.first()).toContainText('verified earlier (not downloaded again)');
+});

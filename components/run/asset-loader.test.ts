@@ -1,10 +1,13 @@
-// resolveAssets against a real local HTTP server: verified downloads, the page cache, a tampered asset.
+// resolveAssets against a real local HTTP server: verified downloads, the page cache, the browser store
+// (its in-memory backend, the same code as OPFS/IndexedDB above the backend), a tampered asset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { idOfBytes } from '../../lib/carti/id';
 import { CartiError } from '../../lib/carti/errors';
-import { forgetVerifiedAssets, resolveAssets, type AssetEvents } from './asset-loader';
+import { createMemoryBrowserStore } from '../../lib/store/browser-store';
+import type { BrowserStore } from '../../lib/store/types';
+import { forgetVerifiedAssets, resolveAssets, storeRecordOf, type AssetEvents } from './asset-loader';
 import type { BootAsset } from './boot-plan';
 
 const good = new Uint8Array(100_000).map((_, i) => (i * 31) & 0xff);
@@ -34,6 +37,7 @@ function recorder() {
     progress: () => {},
     verified: (id, size) => log.push(`verified ${id} ${size}`),
     failed: (id, error) => log.push(`failed ${id} ${error.code}`),
+    notStored: (id, error) => log.push(`not stored ${id} ${error.code}`),
   };
   return { log, events };
 }
@@ -47,7 +51,7 @@ describe('resolveAssets', () => {
     forgetVerifiedAssets();
     const kernel = await asset('good.bin', good);
     const { log, events } = recorder();
-    const images = await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events });
+    const images = await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events, store: null });
     expect(Buffer.compare(Buffer.from(images['good.bin']), Buffer.from(good))).toBe(0);
     expect(log).toEqual([`verified ${kernel.id} ${good.length}`]);
   });
@@ -55,10 +59,10 @@ describe('resolveAssets', () => {
   it('a second boot takes a verified asset from the page cache without downloading it', async () => {
     forgetVerifiedAssets();
     const kernel = await asset('good.bin', good);
-    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events: recorder().events });
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events: recorder().events, store: null });
     const before = requests.length;
     const { log, events } = recorder();
-    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events });
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events, store: null });
     expect(requests.length).toBe(before);
     expect(log).toEqual([`cached ${kernel.id}`]);
   });
@@ -67,20 +71,20 @@ describe('resolveAssets', () => {
     forgetVerifiedAssets();
     const drive = await asset('tampered.bin', tamperedOriginal, 'my-drive');
     const { log, events } = recorder();
-    const failure = await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events }).catch((e: unknown) => e);
+    const failure = await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events, store: null }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CartiError);
     expect((failure as CartiError).code).toBe('id-mismatch');
     expect((failure as CartiError).message).toContain(drive.id);
     expect(log).toEqual([`failed ${drive.id} id-mismatch`]);
     const again = recorder();
-    await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events: again.events }).catch(() => undefined);
+    await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events: again.events, store: null }).catch(() => undefined);
     expect(again.log).toEqual([`failed ${drive.id} id-mismatch`]); // not cached: checked again
   });
 
   it('names the asset when no listing says where to download it', async () => {
     forgetVerifiedAssets();
     const kernel = await asset('nowhere.bin', good, 'lost-kernel');
-    const failure = (await resolveAssets([kernel], { urlOf: () => undefined, pageOrigin: origin, events: recorder().events }).catch((e: unknown) => e)) as CartiError;
+    const failure = (await resolveAssets([kernel], { urlOf: () => undefined, pageOrigin: origin, events: recorder().events, store: null }).catch((e: unknown) => e)) as CartiError;
     expect(failure.code).toBe('no-uri');
     expect(failure.message).toContain('lost-kernel');
   });
@@ -89,8 +93,84 @@ describe('resolveAssets', () => {
     forgetVerifiedAssets();
     const kernel = await asset('missing.bin', good);
     const { log, events } = recorder();
-    const failure = (await resolveAssets([kernel], { urlOf: () => `${origin}/missing.bin`, pageOrigin: origin, events }).catch((e: unknown) => e)) as CartiError;
+    const failure = (await resolveAssets([kernel], { urlOf: () => `${origin}/missing.bin`, pageOrigin: origin, events, store: null }).catch((e: unknown) => e)) as CartiError;
     expect(failure.code).toBe('http-status');
     expect(log).toEqual([`failed ${kernel.id} http-status`]);
+  });
+});
+
+/** A store whose writes always fail, as a full quota does. */
+function fullStore(): BrowserStore {
+  const store = createMemoryBrowserStore();
+  return { ...store, put: async () => { throw new CartiError('io', 'quota', 'byte 0', 'QuotaExceededError: the quota has been exceeded'); } };
+}
+
+describe('resolveAssets with the browser store', () => {
+  it('keeps a verified download in the store under its id with the listing record', async () => {
+    forgetVerifiedAssets();
+    const store = createMemoryBrowserStore();
+    const kernel = await asset('good.bin', good, 'listed-kernel');
+    const listed = { bundleType: 'ram' as const, name: 'listed-kernel', fileName: 'good.bin', id: kernel.id, version: '6.1.0', uri: 'good.bin' };
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, recordOf: () => listed, pageOrigin: origin, events: recorder().events, store });
+    const stored = await store.get(kernel.id);
+    expect(stored?.bundle).toEqual(listed);
+    expect(stored?.origin).toBe('download');
+    expect(stored?.sizeBytes).toBe(good.length);
+  });
+
+  it('takes a stored asset without downloading it after the page cache is gone (a reload)', async () => {
+    forgetVerifiedAssets();
+    const store = createMemoryBrowserStore();
+    const kernel = await asset('good.bin', good);
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events: recorder().events, store });
+    forgetVerifiedAssets();
+    const before = requests.length;
+    const { log, events } = recorder();
+    const images = await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events, store });
+    expect(requests.length).toBe(before);
+    expect(log).toEqual([`cached ${kernel.id}`]);
+    expect(Buffer.compare(Buffer.from(images['good.bin']), Buffer.from(good))).toBe(0);
+  });
+
+  it('records the use of a stored asset', async () => {
+    forgetVerifiedAssets();
+    let clock = 1000;
+    const store = createMemoryBrowserStore(() => clock);
+    const kernel = await asset('good.bin', good);
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events: recorder().events, store });
+    forgetVerifiedAssets();
+    clock = 5000;
+    await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events: recorder().events, store });
+    expect((await store.get(kernel.id))?.lastUsedAt).toBe(5000);
+  });
+
+  it('boots anyway when the store cannot keep the asset, and says so', async () => {
+    forgetVerifiedAssets();
+    const kernel = await asset('good.bin', good);
+    const { log, events } = recorder();
+    const images = await resolveAssets([kernel], { urlOf: () => `${origin}/good.bin`, pageOrigin: origin, events, store: fullStore() });
+    expect(images['good.bin'].length).toBe(good.length);
+    expect(log).toEqual([`not stored ${kernel.id} io`, `verified ${kernel.id} ${good.length}`]);
+  });
+
+  it('stores nothing of a tampered asset', async () => {
+    forgetVerifiedAssets();
+    const store = createMemoryBrowserStore();
+    const drive = await asset('tampered.bin', tamperedOriginal, 'my-drive');
+    await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events: recorder().events, store }).catch(() => undefined);
+    expect(await store.has(drive.id)).toBe(false);
+  });
+});
+
+describe('storeRecordOf', () => {
+  it('makes a minimal record from the package asset when no listing names it', async () => {
+    const drive = { key: 'input.raw', id: await idOfBytes(good), name: 'calc-input', fileName: 'input.raw', role: 'flash_drive[1] (input)' };
+    expect(storeRecordOf(drive, undefined)).toEqual({ bundleType: 'flashdrive', name: 'calc-input', fileName: 'input.raw', id: drive.id, version: '0.0.0' });
+  });
+
+  it('ignores a listing record of another id', async () => {
+    const kernel = { key: 'k', id: await idOfBytes(good), name: 'k', fileName: 'k.bin', role: 'ram' };
+    const other = { bundleType: 'ram' as const, name: 'x', fileName: 'x', id: await idOfBytes(tamperedOriginal), version: '1' };
+    expect(storeRecordOf(kernel, other).id).toBe(kernel.id);
   });
 });

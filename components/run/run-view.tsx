@@ -4,11 +4,12 @@
  * terminal, Boot / Stop / Reset, a status bar, per-asset progress, the console log and the drives after the
  * run. The package comes from `packageUrl` and its asset locations from `listingUrl`.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Terminal } from '@/components/terminal/Terminal';
 import { isRunning } from '@/lib/state/run-session';
 import { AssetProgressList } from './asset-progress-list';
+import { packageBootPlan } from './boot-plan';
 import { StatusBar } from './status-bar';
 import { useMachineSession } from './use-machine-session';
 import { usePackageSource } from './use-package-source';
@@ -33,7 +34,17 @@ export function RunView({ packageUrl, listingUrl, title = 'Run' }: RunViewProps)
   const source = usePackageSource(packageUrl, listingUrl);
   const session = useMachineSession();
   const [interactive, setInteractive] = useState(true);
-  const [entrypoint, setEntrypoint] = useState('');
+  // undefined until edited: the field shows the package's own entrypoint (the calculator's, '' by default).
+  const [entrypointEdit, setEntrypoint] = useState<string>();
+  const packageEntrypoint = useMemo(() => {
+    if (!source.data) return '';
+    try {
+      return packageBootPlan(source.data.pkg, { interactive: false }).config.dtb.entrypoint;
+    } catch {
+      return ''; // an unbootable package: Boot reports why
+    }
+  }, [source.data]);
+  const entrypoint = entrypointEdit ?? packageEntrypoint;
   const [driveError, setDriveError] = useState<string>();
   const entrypointId = useId();
   const interactiveId = useId();
@@ -43,7 +54,7 @@ export function RunView({ packageUrl, listingUrl, title = 'Run' }: RunViewProps)
 
   const boot = (): void => {
     if (!source.data) return;
-    void session.boot({ pkg: source.data.pkg, urlOf: source.data.urlOf, interactive, entrypoint });
+    void session.boot({ pkg: source.data.pkg, urlOf: source.data.urlOf, recordOf: source.data.recordOf, interactive, entrypoint });
   };
 
   const saveDrive = async (index: number): Promise<void> => {
@@ -115,6 +126,12 @@ export function RunView({ packageUrl, listingUrl, title = 'Run' }: RunViewProps)
         ))}
         {driveError && <span role="alert" className="text-rose-700">{driveError}</span>}
       </div>
+      {phase === 'halted' && (
+        // The figure a reproducible run is compared by (issue 4: same final mcycle as the Node CLI).
+        <p className="text-sm text-slate-700">
+          Final mcycle <span className="font-mono tabular-nums" data-testid="run-final-mcycle">{session.state.mcycle.toString()}</span>
+        </p>
+      )}
     </section>
   );
 }

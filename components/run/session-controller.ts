@@ -10,7 +10,7 @@ import {
 import {
   CONTROL, parseWorkerMessage, UNTIL_HALT, type BootMessage, type SharedChannels, type WorkerMessage,
 } from '../../emulator-wasm/src/worker-protocol';
-import type { CartiPackage } from '../../lib/carti/types';
+import type { Bundle, CartiPackage } from '../../lib/carti/types';
 import type { RunSessionStore } from '../../lib/state/run-session';
 import { OutputPump, type TerminalWriter } from '../terminal/output-pump';
 import { resolveAssets } from './asset-loader';
@@ -25,6 +25,8 @@ export interface BootRequest {
   readonly pkg: CartiPackage;
   /** Download location of an asset (from the listings that name its id). */
   readonly urlOf: (asset: BootAsset) => string | undefined;
+  /** The listing record of an asset, stored with its verified bytes (browser store). */
+  readonly recordOf?: (asset: BootAsset) => Bundle | undefined;
   readonly interactive: boolean;
   /** Replaces the package's entrypoint ('' gives a login shell). */
   readonly entrypoint?: string;
@@ -84,6 +86,7 @@ export class SessionController {
     try {
       images = await resolveAssets(plan.assets, {
         urlOf: request.urlOf,
+        recordOf: request.recordOf,
         pageOrigin: window.location.origin,
         signal: abort.signal,
         events: {

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { parseListingText } from '@/lib/carti/listing';
 import { parsePackageText } from '@/lib/carti/package';
 import { resolveBundleUri } from '@/lib/carti/listing-source';
-import type { CartiPackage } from '@/lib/carti/types';
+import type { Bundle, CartiPackage } from '@/lib/carti/types';
 import type { BootAsset } from './boot-plan';
 
 export const runPackageKey = (packageUrl: string, listingUrl: string) => ['run-package', packageUrl, listingUrl] as const;
@@ -16,6 +16,8 @@ export const runPackageKey = (packageUrl: string, listingUrl: string) => ['run-p
 export interface PackageSource {
   readonly pkg: CartiPackage;
   readonly urlOf: (asset: BootAsset) => string | undefined;
+  /** The listing's record of an asset (kept with its bytes in the browser store). */
+  readonly recordOf: (asset: BootAsset) => Bundle | undefined;
 }
 
 async function fetchText(url: string, what: string): Promise<string> {
@@ -35,9 +37,11 @@ export async function loadPackageSource(packageUrl: string, listingUrl: string, 
   if (!parsed.value || parsed.errors.length > 0) throw parsed.errors[0] ?? new Error(`${absolutePackage}: not a machine package`);
   const listing = parseListingText(listingText, absoluteListing).value;
   const uris = new Map(listing.bundles.map((bundle) => [bundle.id, resolveBundleUri(bundle.uri, absoluteListing)]));
+  const records = new Map(listing.bundles.map((bundle) => [bundle.id, bundle]));
   return {
     pkg: parsed.value,
     urlOf: (asset) => uris.get(asset.id) ?? new URL(asset.fileName, absolutePackage).href,
+    recordOf: (asset) => records.get(asset.id),
   };
 }
 
