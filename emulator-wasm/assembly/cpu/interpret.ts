@@ -54,6 +54,10 @@ export function fastLoop(pc: u64, mcycle: u64, tickEnd: u64, codePage: u64, code
     const funct3 = (insn >> 12) & 7;
     switch ((insn >> 2) & 31) {
       case O.OP_IMM:
+        if (funct3 == 0) { // addi (li, mv, nop): the most frequent instruction, without the generic switch
+          setX(rd, getX(rs1) + immI(insn));
+          break;
+        }
         if (!opImmValid(insn, funct3)) { slow = true; break; }
         setX(rd, opImm(insn, funct3, getX(rs1)));
         break;
@@ -122,10 +126,23 @@ export function fastLoop(pc: u64, mcycle: u64, tickEnd: u64, codePage: u64, code
         npc = target;
         break;
       }
-      case O.OP_BRANCH:
-        if (!branchValid(funct3)) { slow = true; break; }
-        if (branchTaken(funct3, getX(rs1), getX((insn >> 20) & 31))) npc = pc + immB(insn);
+      case O.OP_BRANCH: {
+        const a = getX(rs1);
+        const b = getX((insn >> 20) & 31);
+        let taken: bool;
+        // Inline comparisons: one br_table on funct3 instead of a validity check plus a second switch.
+        switch (funct3) {
+          case 0: taken = a == b; break;
+          case 1: taken = a != b; break;
+          case 4: taken = <i64>a < <i64>b; break;
+          case 5: taken = <i64>a >= <i64>b; break;
+          case 6: taken = a < b; break;
+          case 7: taken = a >= b; break;
+          default: slow = true; taken = false; break;
+        }
+        if (taken) npc = pc + immB(insn);
         break;
+      }
       default:
         slow = true;
         break;
