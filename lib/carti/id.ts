@@ -3,11 +3,11 @@
  * keccak256(keccak256(bytes)), base32 lower-case. Hashing is incremental so a large drive is never held
  * twice: a stream is fed chunk by chunk into one wasm Keccak state.
  */
-import { createKeccak } from 'hash-wasm';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { base32 } from 'multiformats/bases/base32';
 import { CartiError } from './errors';
+import { createKeccak256, type Keccak256 } from './keccak/keccak';
 import type { IdParts } from './types';
 
 /** Keccak-256 multihash code, also (mis)used as the CID codec by carti (§2.1 step 4). */
@@ -22,18 +22,25 @@ export const HELLO_ID = 'baenrwic5gakagfyum5usyghneve4rza6bq7xiuougvkdephvzun62z
 /** Called after each chunk with the number of bytes hashed so far. */
 export type IdProgress = (bytesHashed: number) => void;
 
+/**
+ * The one place that creates a Keccak-256 hasher: our AssemblyScript one (lib/carti/keccak), chosen over
+ * hash-wasm's because `npm run bench:ids` measures it faster. Async so a slower-to-load implementation
+ * could take its place without changing the id API.
+ */
+async function createHasher(): Promise<Keccak256> {
+  return createKeccak256();
+}
+
 /** The id of `outer = keccak256(inner)` once the inner digest is known (§2.1 steps 2–5). */
 async function idOfInnerDigest(inner: Uint8Array): Promise<string> {
-  const hasher = await createKeccak(256);
-  const outer = hasher.init().update(inner).digest('binary');
+  const outer = (await createHasher()).update(inner).digest();
   return CID.createV1(KECCAK_256, Digest.create(KECCAK_256, outer)).toString();
 }
 
 /** Id of bytes in memory (strings are hashed as UTF-8). */
 export async function idOfBytes(bytes: Uint8Array | string): Promise<string> {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  const hasher = await createKeccak(256);
-  return idOfInnerDigest(hasher.init().update(data).digest('binary'));
+  return idOfInnerDigest((await createHasher()).update(data).digest());
 }
 
 /**
@@ -44,14 +51,14 @@ export async function idOfStream(
   stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   onProgress?: IdProgress,
 ): Promise<string> {
-  const hasher = (await createKeccak(256)).init();
+  const hasher = await createHasher();
   let bytesHashed = 0;
   for await (const chunk of iterate(stream)) {
     hasher.update(chunk);
     bytesHashed += chunk.byteLength;
     onProgress?.(bytesHashed);
   }
-  return idOfInnerDigest(hasher.digest('binary'));
+  return idOfInnerDigest(hasher.digest());
 }
 
 /** An incremental id computation, for callers that already loop over chunks (downloads, stores). */
@@ -61,10 +68,10 @@ export interface IdHasher {
 }
 
 export async function createIdHasher(): Promise<IdHasher> {
-  const hasher = (await createKeccak(256)).init();
+  const hasher = await createHasher();
   return {
     update: (chunk) => void hasher.update(chunk),
-    finish: () => idOfInnerDigest(hasher.digest('binary')),
+    finish: () => idOfInnerDigest(hasher.digest()),
   };
 }
 
