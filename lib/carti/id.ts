@@ -3,6 +3,7 @@
  * keccak256(keccak256(bytes)), base32 lower-case. Hashing is incremental so a large drive is never held
  * twice: a stream is fed chunk by chunk into one wasm Keccak state.
  */
+import { streamChunks } from '../stream/chunks';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { base32 } from 'multiformats/bases/base32';
@@ -53,7 +54,7 @@ export async function idOfStream(
 ): Promise<string> {
   const hasher = await createHasher();
   let bytesHashed = 0;
-  for await (const chunk of iterate(stream)) {
+  for await (const chunk of streamChunks(stream)) {
     hasher.update(chunk);
     bytesHashed += chunk.byteLength;
     onProgress?.(bytesHashed);
@@ -73,23 +74,6 @@ export async function createIdHasher(): Promise<IdHasher> {
     update: (chunk) => void hasher.update(chunk),
     finish: () => idOfInnerDigest(hasher.digest()),
   };
-}
-
-async function* iterate(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  if (Symbol.asyncIterator in stream) {
-    yield* stream as AsyncIterable<Uint8Array>;
-    return;
-  }
-  const reader = (stream as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * into memory as they pass. Compression is detected from the first bytes (spec §2.1: gzip `1f 8b`, zstd
  * `28 b5 2f fd`, anything else is plain tar), never from a name or media type.
  */
+import { streamChunks } from '../stream/chunks';
 import { CartiError } from '../machine/errors';
 import { bytesSource, type ByteSource } from '../ext2/tree';
 
@@ -26,23 +27,6 @@ export function detectCompression(head: Uint8Array): Compression {
 export async function* sourceChunks(source: ByteSource, start = 0): AsyncGenerator<Uint8Array> {
   for (let offset = start; offset < source.sizeBytes; offset += SOURCE_CHUNK_BYTES) {
     yield await source.read(offset, Math.min(SOURCE_CHUNK_BYTES, source.sizeBytes - offset));
-  }
-}
-
-export async function* streamChunks(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  if (Symbol.asyncIterator in stream) {
-    yield* stream as AsyncIterable<Uint8Array>;
-    return;
-  }
-  const reader = (stream as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
   }
 }
 
