@@ -10,6 +10,7 @@ import { packageToRunConfig } from '../bin/commands/run-package.ts';
 import { createMachineFromConfig } from '../emulator-wasm/src/boot.node.ts';
 import { parseListingText } from '../lib/carti/listing';
 import { DiskStore } from '../lib/store/disk-store.node.ts';
+import { expectNoConsoleErrors } from './helpers';
 
 // Booting Linux in an emulator takes a while on a shared 2-core machine.
 const BOOT_MS = 240_000;
@@ -18,19 +19,7 @@ const CALCULATOR_PACKAGE = 'calculator-machine-package.json';
 /** scripts/default-package.ts: the expression on the input drive and what the guest prints for it. */
 const EXPECTED_LINE = '(6*7)+(100/4)-1 = 66';
 
-let consoleErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'no console errors on the run page').toEqual([]);
-});
+expectNoConsoleErrors('the run page');
 
 /** Opens the calculator, boots it without console input and waits for it to halt. */
 async function runCalculator(page: Page): Promise<void> {

@@ -4,24 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { parsePackageText } from '../lib/carti/package';
 import { packageBootPlan } from '../components/run/boot-plan';
 import { createMachineFromConfig } from '../emulator-wasm/src/boot.node.ts';
+import { expectNoConsoleErrors } from './helpers';
 
 // Booting Linux in an emulator takes a while on a shared 2-core machine.
 const BOOT_MS = 240_000;
 const DEFAULT_DIR = fileURLToPath(new URL('../public/default/', import.meta.url));
 
-let consoleErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'no console errors on the run page').toEqual([]);
-});
+expectNoConsoleErrors('the run page');
 
 function terminal(page: Page) {
   return page.getByTestId('terminal');

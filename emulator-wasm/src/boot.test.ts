@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMachineConfig, memoryRange } from '../../lib/machine/config';
-import { CartiError } from '../../lib/machine/errors';
 import { HTIF_CONSOLE_GETCHAR_MASK, HTIF_CONSOLE_PUTCHAR_MASK } from '../../lib/machine/constants';
 import { planMachine } from './boot';
+import { errorOf } from '../../lib/machine/error-of';
 
 function configWithRoot(length?: bigint) {
   const config = defaultMachineConfig();
@@ -13,15 +13,6 @@ function configWithRoot(length?: bigint) {
 
 const images = { 'linux.bin': new Uint8Array(8192).fill(1), 'rootfs.ext2': new Uint8Array(4096).fill(2) };
 
-function errorOf(action: () => unknown): CartiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CartiError) return error;
-    throw error;
-  }
-  throw new Error('expected a CartiError');
-}
 
 describe('planMachine', () => {
   it('maps the RAM image and the drive images by the names the config uses', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMachineConfig } from '../../lib/machine/config';
-import { CartiError } from '../../lib/machine/errors';
 import { createRingBuffer } from './console-ring';
 import { parsePageMessage, parseWorkerMessage, UNTIL_HALT, type BootMessage } from './worker-protocol';
+import { errorOf } from '../../lib/machine/error-of';
 
 function bootMessage(): BootMessage {
   return {
@@ -14,15 +14,6 @@ function bootMessage(): BootMessage {
   };
 }
 
-function errorOf(action: () => unknown): CartiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CartiError) return error;
-    throw error;
-  }
-  throw new Error('expected a CartiError');
-}
 
 describe('parsePageMessage', () => {
   it('accepts a boot message with config, images and the until-halt limit', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CartiError } from '../machine/errors';
 import { FileTree } from './tree';
+import { errorOf } from '../machine/error-of';
 
-function errorOf(action: () => unknown): CartiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CartiError) return error;
-    throw error;
-  }
-  throw new Error('expected a CartiError');
-}
 
 describe('FileTree paths', () => {
   it('rejects an empty name between two slashes', () => {

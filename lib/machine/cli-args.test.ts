@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRunOptions, flashDriveText, formatCommandLine, parseFlashDrive, parseRunArgs, runOptionsToArgv } from './cli-args';
-import { CartiError } from './errors';
+import { errorOf } from './error-of';
 
 const MiB = 1n << 20n;
 
-function errorOf(run: () => unknown): CartiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CartiError) return error;
-    throw error;
-  }
-  throw new Error('expected a CartiError');
-}
 
 describe('parseRunArgs', () => {
   it('starts from the implicit root drive and 128 MiB', () => {
