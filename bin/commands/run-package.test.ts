@@ -1,11 +1,15 @@
 // run --package: the machine comes from a carti-machine-package.json, its assets from the store, verified.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultImagesDir } from '../../emulator-wasm/src/boot.node.ts';
 import { DiskStore } from '../../lib/store/disk-store.node.ts';
+import { serializePackage } from '../../lib/carti/package.ts';
+import { emptyDraft } from '../../lib/compose/draft.ts';
+import { addBundleDrive, addEmptyDrive, setDriveReadOnly, setRamBundle, setRootBundle } from '../../lib/compose/drive-edits.ts';
+import { setEntrypoint } from '../../lib/compose/entrypoint.ts';
 import { packageToRunConfig } from './run-package.ts';
 import { runConfig } from './run.ts';
 
@@ -74,6 +78,35 @@ describe('run --package', () => {
     const store = new DiskStore(join(dir, 'empty'), 'local');
     const path = writePackage(dir, 'baenrwic5gakagfyum5usyghneve4rza6bq7xiuougvkdephvzun62zfsxm', 'baenrwic5gakagfyum5usyghneve4rza6bq7xiuougvkdephvzun62zfsxm', 'true');
     await expect(packageToRunConfig(path, [store])).rejects.toThrow(/not in the local or global store .*package install/);
+  });
+});
+
+describe('read-only drives (metadata.cartiStudio.readOnlyDrives)', () => {
+  beforeAll(requireImages);
+  it('boots with root mounted ro and a read-only data drive mounted ro by init', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carti-ro-'));
+    const { store, ramId, rootId } = await storeDefaultMachine(dir);
+    const bundle = (id: string, name: string, fileName: string) => ({ id, name, fileName });
+    const rootSize = BigInt(statSync(join(images, 'rootfs.ext2')).size);
+    let pkg = setRootBundle(setRamBundle(emptyDraft(), bundle(ramId, 'default-linux', 'linux.bin')), bundle(rootId, 'default-rootfs', 'rootfs.ext2'), rootSize);
+    // The same image again as a data drive, so init has an ext2 drive to mount read-only.
+    pkg = addBundleDrive(pkg, bundle(rootId, 'data', 'rootfs.ext2'), rootSize);
+    pkg = addEmptyDrive(pkg, 'scratch', 2n << 20n);
+    pkg = setDriveReadOnly(setDriveReadOnly(pkg, 0, true), 1, true);
+    pkg = setEntrypoint(pkg, "grep -E ' / | /mnt/' /proc/mounts");
+    const path = join(dir, 'carti-machine-package.json');
+    writeFileSync(path, serializePackage(pkg));
+    const config = await packageToRunConfig(path, [store], dir);
+    expect(config.flash_drive.map((d) => d.read_only)).toEqual([true, true, false]);
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.on('data', (c: Buffer) => { text += c.toString(); });
+    const code = await runConfig(config, 1n << 40n, true, { stdout, stderr: new PassThrough(), stdin: new PassThrough() });
+    expect(code, text).toBe(0);
+    const options = (mountPoint: string) => new RegExp(`^\\S+ ${mountPoint} ext2 (\\S+)`, 'm').exec(text)?.[1]?.split(',');
+    expect(options('/'), text).toContain('ro');
+    expect(options('/mnt/data'), text).toContain('ro');
+    expect(options('/mnt/data'), text).not.toContain('rw');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { assetPath, DEFAULT_LUA_BASE } from './lua-config';
 import { decodeStoredText } from './lua-string';
-import { getStudioMetadata } from './studio-metadata';
+import { getStudioMetadata, readOnlyLabels } from './studio-metadata';
 import type { CartiPackage } from './types';
 import { defaultRunOptions, formatCommandLine, runOptionsToArgv, type RunOptions } from '../machine/cli-args';
 
@@ -19,6 +19,7 @@ export function toRunOptions(pkg: CartiPackage, options: CliCommandOptions = {})
   const base = options.base ?? DEFAULT_LUA_BASE;
   const config = pkg.machineConfig;
   const studio = getStudioMetadata(pkg);
+  const readOnly = readOnlyLabels(pkg);
   const run = defaultRunOptions();
   run.ramLength = config.ram.length;
   run.ramImage = assetPath(pkg, config.ram.cid, config.ram.resolvedPath, base, 'machineConfig.ram.cid');
@@ -31,6 +32,7 @@ export function toRunOptions(pkg: CartiPackage, options: CliCommandOptions = {})
       start: drive.start,
       length: drive.length,
       ...(drive.shared ? { shared: true } : {}),
+      ...(readOnly.has(drive.label) ? { read_only: true } : {}),
     };
   });
   run.initSplash = false;

@@ -6,7 +6,7 @@
 import { CartiError } from './errors';
 import { decodeStoredText } from './lua-string';
 import { assetPath, DEFAULT_LUA_BASE } from './lua-config';
-import { getStudioMetadata } from './studio-metadata';
+import { getStudioMetadata, readOnlyLabels } from './studio-metadata';
 import type { CartiPackage } from './types';
 import { legacyCartiBootargs, v021Bootargs as machineV021Bootargs } from '../machine/bootargs';
 import { defaultMachineConfig, memoryRange, type MachineConfig } from '../machine/config';
@@ -25,10 +25,13 @@ export function legacyBootargs(pkg: CartiPackage): { text: string; warnings: Car
   return { text, warnings: [args.warning, prefix?.warning].filter((w): w is CartiError => w !== undefined) };
 }
 
-/** v0.21 bootargs (§7.2): the v0.21 default; without a `root` drive, `root=`/`init=` are dropped. */
+/**
+ * v0.21 bootargs (§7.2): the v0.21 default; without a `root` drive, `root=`/`init=` are dropped; a read-only
+ * root turns `rw` into `ro` (cartesi-machine.md §12.3).
+ */
 export function v021Bootargs(pkg: CartiPackage): string {
   const hasRoot = pkg.machineConfig.flash_drive.some((drive) => drive.label === 'root');
-  return machineV021Bootargs({ noRootFlashDrive: !hasRoot });
+  return machineV021Bootargs({ noRootFlashDrive: !hasRoot, rootReadOnly: hasRoot && readOnlyLabels(pkg).has('root') });
 }
 
 export interface V021ExportOptions {
@@ -48,6 +51,7 @@ export function toMachineConfig(pkg: CartiPackage, options: V021ExportOptions = 
   const config = pkg.machineConfig;
   const studio = getStudioMetadata(pkg);
   const warnings: CartiError[] = [];
+  const readOnly = readOnlyLabels(pkg);
   const args = decodeStoredText(config.boot.args, 'machine package', 'machineConfig.boot.args');
   if (args.warning) warnings.push(args.warning);
   if (config.rom) warnings.push(new CartiError('legacy-only', 'machine package', 'machineConfig.rom', 'v0.21 has no ROM: the rom is ignored', 'warning'));
@@ -55,7 +59,10 @@ export function toMachineConfig(pkg: CartiPackage, options: V021ExportOptions = 
     const bundleless = drive.cid === undefined && drive.resolvedPath === undefined;
     const path = bundleless ? '' : assetPath(pkg, drive.cid ?? '', drive.resolvedPath, base, `machineConfig.flash_drive[${index}].cid`);
     // truncate: a drive may be longer than its image (lengths are padded to 2 MiB for pmem, §9).
-    return memoryRange({ label: drive.label, start: drive.start, length: drive.length, backing_store: { data_filename: path, shared: drive.shared, truncate: !bundleless } });
+    return memoryRange({
+      label: drive.label, start: drive.start, length: drive.length, read_only: readOnly.has(drive.label),
+      backing_store: { data_filename: path, shared: drive.shared, truncate: !bundleless },
+    });
   });
   const machine = defaultMachineConfig();
   machine.ram = { length: config.ram.length, image: assetPath(pkg, config.ram.cid, config.ram.resolvedPath, base, 'machineConfig.ram.cid') };
@@ -64,7 +71,7 @@ export function toMachineConfig(pkg: CartiPackage, options: V021ExportOptions = 
     bootargs: v021Bootargs(pkg),
     init: studio?.init ?? initText({
       splash: options.splash ?? false,
-      drives: config.flash_drive.map((drive, index) => ({ label: drive.label, index, mount: `/mnt/${drive.label}` })),
+      drives: config.flash_drive.map((drive, index) => ({ label: drive.label, index, mount: `/mnt/${drive.label}`, readOnly: readOnly.has(drive.label) })),
     }),
     entrypoint: studio?.entrypoint ?? args.text,
   };

@@ -11,7 +11,7 @@ import { parseId } from './id';
 import {
   Issues, cartiJson, isObject, parseJsonText, readBoolean, readHex, readString, readStringArray, rejectUnknownKeys, type Path,
 } from './json-read';
-import { parseStudioMetadata, targetOf } from './studio-metadata';
+import { getStudioMetadata, parseStudioMetadata, targetOf } from './studio-metadata';
 import { bitCeil } from '../machine/placement';
 import {
   PROCESSOR_CSRS, type CartiPackage, type ClintConfig, type FlashDrive, type HtifConfig, type JsonValue, type MachineConfig,
@@ -252,6 +252,12 @@ export function validatePackage(pkg: CartiPackage, options: PackageValidationOpt
     if (target === 'v0.21') validateV021Drive(drive, at, error, warn);
   });
   checkOverlaps(config, target, error);
+  const readOnly = getStudioMetadata(pkg)?.readOnlyDrives ?? [];
+  readOnly.forEach((label, index) => {
+    const at = ['metadata', 'cartiStudio', 'readOnlyDrives', index];
+    if (!firstIndexByLabel.has(label)) warn('not-found', at, `no flash drive is labelled "${label}": nothing is made read-only`);
+    else if (target === 'legacy') warn('legacy-only', at, 'ROM-era machines have no read-only drives: the drive stays writable in the Lua export');
+  });
   return problems;
 }
 

@@ -14,6 +14,7 @@ describe('metadata.cartiStudio', () => {
       compositions: [{ outputId: a, sources: [b], policy: 'later-wins', writerVersion: '1' }],
       oci: { entrypoint: ['/bin/sh'], env: ['A=1'], workdir: '/', user: 'dapp' },
       conversion: { from: 'legacy', changes: ['rom dropped'] },
+      readOnlyDrives: ['root', 'input'],
     };
     const result = parseStudioMetadata(value);
     expect(result.errors).toEqual([]);
@@ -43,6 +44,11 @@ describe('metadata.cartiStudio', () => {
   it('rejects composition options that are not numbers or strings', () => {
     const result = parseStudioMetadata({ version: 1, targetMachine: 'v0.21', compositions: [{ outputId: a, sources: [b], policy: 'error', writerVersion: '1', options: { freeBytes: [1] } }] });
     expect(result.errors[0]?.location).toBe('metadata.cartiStudio.compositions[0].options.freeBytes');
+  });
+
+  it('rejects a read-only drive listed twice, naming the entry', () => {
+    const result = parseStudioMetadata({ version: 1, targetMachine: 'v0.21', readOnlyDrives: ['input', 'input'] });
+    expect(result.errors[0]?.location).toBe('metadata.cartiStudio.readOnlyDrives[1]');
   });
 
   it('rejects unknown keys', () => {

@@ -52,9 +52,15 @@ export interface StudioMetadata {
   readonly conversion?: ConversionRecord;
   /** Bundle descriptions given at `bundle` time (carti discarded them), keyed by id. */
   readonly descriptions?: Readonly<Record<string, string>>;
+  /**
+   * Labels of the flash drives the machine maps without write permission (cartesi-machine.md §8 `read_only`:
+   * PMA without W; a read-only root turns the bootargs' `rw` into `ro`, §12.3). carti's drive schema has no such
+   * field, so it lives here.
+   */
+  readonly readOnlyDrives?: readonly string[];
 }
 
-const KEYS = ['version', 'targetMachine', 'entrypoint', 'init', 'ramImage', 'compositions', 'oci', 'conversion', 'descriptions'];
+const KEYS = ['version', 'targetMachine', 'entrypoint', 'init', 'ramImage', 'compositions', 'oci', 'conversion', 'descriptions', 'readOnlyDrives'];
 
 export function parseStudioMetadata(value: unknown, input = 'carti-machine-package.json', base: Path = ['metadata', 'cartiStudio']): ParseResult<StudioMetadata | undefined> {
   const issues = new Issues(input);
@@ -79,6 +85,10 @@ export function parseStudioMetadata(value: unknown, input = 'carti-machine-packa
   const oci = readOci(issues, value.oci, [...base, 'oci']);
   const conversion = readConversion(issues, value.conversion, [...base, 'conversion']);
   const descriptions = readDescriptions(issues, value.descriptions, [...base, 'descriptions']);
+  const readOnlyDrives = readStringArray(issues, value, 'readOnlyDrives', base);
+  readOnlyDrives?.forEach((label, index) => {
+    if (readOnlyDrives.indexOf(label) !== index) issues.error('duplicate-label', [...base, 'readOnlyDrives', index], `"${label}" is listed twice`);
+  });
   if (issues.count > 0) return done();
   return done({
     version: 1,
@@ -90,6 +100,7 @@ export function parseStudioMetadata(value: unknown, input = 'carti-machine-packa
     ...(oci ? { oci } : {}),
     ...(conversion ? { conversion } : {}),
     ...(descriptions ? { descriptions } : {}),
+    ...(readOnlyDrives ? { readOnlyDrives } : {}),
   });
 }
 
@@ -184,4 +195,22 @@ export function targetOf(pkg: CartiPackage): TargetMachine {
 
 export function withStudioMetadata(pkg: CartiPackage, meta: StudioMetadata): CartiPackage {
   return { ...pkg, metadata: { ...(pkg.metadata ?? {}), cartiStudio: meta as unknown as JsonValue } };
+}
+
+/** Labels of the drives mapped read-only (`metadata.cartiStudio.readOnlyDrives`). */
+export function readOnlyLabels(pkg: CartiPackage): ReadonlySet<string> {
+  return new Set(getStudioMetadata(pkg)?.readOnlyDrives ?? []);
+}
+
+/**
+ * The package with `readOnlyDrives` set to `labels` (in flash_drive order, unknown labels dropped); the key is
+ * removed when empty, and metadata is created (with the package's current target) when it was absent.
+ */
+export function withReadOnlyLabels(pkg: CartiPackage, labels: Iterable<string>): CartiPackage {
+  const wanted = new Set(labels);
+  const ordered = pkg.machineConfig.flash_drive.map((drive) => drive.label).filter((label, index, all) => wanted.has(label) && all.indexOf(label) === index);
+  const current = getStudioMetadata(pkg);
+  if (!current && ordered.length === 0) return pkg;
+  const { readOnlyDrives: _dropped, ...rest } = current ?? { version: STUDIO_METADATA_VERSION, targetMachine: targetOf(pkg) };
+  return withStudioMetadata(pkg, { ...rest, ...(ordered.length > 0 ? { readOnlyDrives: ordered } : {}) });
 }

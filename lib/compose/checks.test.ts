@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from './draft';
-import { addEmptyDrive, renameDrive, setDriveLength, setRamBundle, setRootBundle } from './drive-edits';
+import { addEmptyDrive, renameDrive, setDriveLength, setDriveReadOnly, setDriveShared, setRamBundle, setRootBundle } from './drive-edits';
 import { bootBlocker, checkDraft, problemsFor, slotOfLocation, unknownSizeIds, WASM_GUEST_BUDGET_BYTES } from './checks';
 import { testBundles, type TestBundles } from './test-bundles';
 import { withStudioMetadata } from '../carti/studio-metadata';
@@ -22,6 +22,13 @@ describe('checkDraft', () => {
   it('reports a missing root drive on the drive list', () => {
     const problems = checkDraft(setRamBundle(emptyDraft(), b.kernel));
     expect(problemsFor(problems, 'drives')[0]!.reason).toMatch(/no drive is labelled "root"/);
+  });
+  it('warns about a read-only drive that is empty or shared, without blocking Boot', () => {
+    const empty = checkDraft(setDriveReadOnly(addEmptyDrive(defaultMachine(), 'out', 2n * MiB), 1, true));
+    expect(problemsFor(empty, 'drive:1').map((p) => p.code)).toEqual(['read-only-empty']);
+    const shared = checkDraft(setDriveShared(setDriveReadOnly(defaultMachine(), 0, true), 0, true));
+    expect(problemsFor(shared, 'drive:0').map((p) => p.code)).toEqual(['read-only-shared']);
+    expect(bootBlocker(shared)).toBeUndefined();
   });
   it('reports a duplicate label on the drive that repeats it', () => {
     const pkg = renameDrive(addEmptyDrive(defaultMachine(), 'out', 2n * MiB), 1, 'root');

@@ -6,7 +6,7 @@
  */
 import { CartiError } from '../carti/errors';
 import { validatePackage } from '../carti/package';
-import { targetOf } from '../carti/studio-metadata';
+import { readOnlyLabels, targetOf } from '../carti/studio-metadata';
 import type { CartiPackage } from '../carti/types';
 import { ROOT_LABEL } from '../machine/constants';
 import { formatSize } from './units';
@@ -59,6 +59,13 @@ export function checkDraft(pkg: CartiPackage, options: CheckOptions = {}): SlotP
   if (ramImageSize !== undefined && ramImageSize > config.ram.length) {
     error('too-large', 'machineConfig.ram.length', `the RAM image (${formatSize(ramImageSize)}) is larger than the RAM (${formatSize(config.ram.length)})`);
   }
+  const readOnly = readOnlyLabels(pkg);
+  config.flash_drive.forEach((drive, index) => {
+    if (!readOnly.has(drive.label)) return;
+    const at = `machineConfig.flash_drive[${index}]`;
+    if (drive.cid === undefined) problems.push(new CartiError('read-only-empty', INPUT, at, 'a read-only drive without a bundle only ever holds zeros', 'warning'));
+    else if (drive.shared) problems.push(new CartiError('read-only-shared', INPUT, at, 'a read-only drive is never written, so sharing it changes nothing', 'warning'));
+  });
   const total = config.flash_drive.reduce((sum, drive) => sum + drive.length, config.ram.length);
   if (total > WASM_GUEST_BUDGET_BYTES) {
     error('too-large', 'machineConfig.flash_drive', `RAM plus drives is ${formatSize(total)}, more than the ${formatSize(WASM_GUEST_BUDGET_BYTES)} one wasm memory can hold in the browser`);

@@ -4,8 +4,11 @@ import { validatePackage } from '../carti/package';
 import { emptyDraft } from './draft';
 import {
   addBundleDrive, addEmptyDrive, labelFromName, moveDrive, removeDriveAt, renameDrive, replaceDriveBundle, setDriveLength,
-  setDriveShared, setRamBundle, setRamLength, setRootBundle, uniqueLabel,
+  setDriveReadOnly, setDriveShared, setRamBundle, setRamLength, setRootBundle, uniqueLabel,
 } from './drive-edits';
+import { readOnlyLabels } from '../carti/studio-metadata';
+import { toMachineConfig, v021Bootargs } from '../carti/exports';
+import { toCartesiMachineCommand } from '../carti/cli-command';
 import { testBundles, type TestBundles } from './test-bundles';
 
 let b: TestBundles;
@@ -78,6 +81,43 @@ describe('drive edits', () => {
   it('moves drives when RAM grows over them', () => {
     const pkg = setRamLength(defaultMachine(), 256n * MiB);
     expect(pkg.machineConfig.flash_drive[0]!.start).toBe(0x90000000n);
+  });
+});
+
+describe('read-only drives', () => {
+  const withData = () => addBundleDrive(defaultMachine(), b.data, 4096n);
+  it('records the mark by label in metadata.cartiStudio and the package stays valid', () => {
+    const pkg = setDriveReadOnly(withData(), 1, true);
+    expect([...readOnlyLabels(pkg)]).toEqual(['sample-input']);
+    expect(validatePackage(pkg)).toEqual([]);
+    expect(readOnlyLabels(setDriveReadOnly(pkg, 1, false)).size).toBe(0);
+  });
+  it('maps the drive without write permission, mounts it ro and keeps root rw', () => {
+    const { config } = toMachineConfig(setDriveReadOnly(withData(), 1, true), { base: '' });
+    expect(config.flash_drive.map((d) => d.read_only)).toEqual([false, true]);
+    expect(config.dtb.init).toContain('busybox mount -o ro "$dev" "/mnt/sample-input"');
+    expect(config.dtb.bootargs.split(' ')).toContain('rw');
+  });
+  it('turns rw into ro in the bootargs for a read-only root, as cartesi-machine does', () => {
+    const pkg = setDriveReadOnly(withData(), 0, true);
+    expect(v021Bootargs(pkg).split(' ')).toContain('ro');
+    expect(v021Bootargs(pkg).split(' ')).not.toContain('rw');
+    expect(toMachineConfig(pkg, { base: '' }).config.flash_drive[0]!.read_only).toBe(true);
+  });
+  it('writes read_only on the cartesi-machine command line', () => {
+    const { line } = toCartesiMachineCommand(setDriveReadOnly(withData(), 1, true), { base: '/s' });
+    expect(line).toMatch(/label:sample-input,[^ ]*read_only/);
+    expect(line).not.toMatch(/label:root,[^ ]*read_only/);
+  });
+  it('follows the drive through rename, reorder and removal', () => {
+    let pkg = setDriveReadOnly(addEmptyDrive(withData(), 'out', 2n * MiB), 1, true);
+    pkg = renameDrive(pkg, 1, 'input');
+    expect([...readOnlyLabels(pkg)]).toEqual(['input']);
+    pkg = moveDrive(pkg, 1, 2);
+    expect(toMachineConfig(pkg, { base: '' }).config.flash_drive.map((d) => [d.label, d.read_only])).toEqual([['root', false], ['out', false], ['input', true]]);
+    pkg = removeDriveAt(pkg, 2);
+    expect(readOnlyLabels(pkg).size).toBe(0);
+    expect(pkg.metadata?.cartiStudio).not.toHaveProperty('readOnlyDrives');
   });
 });
 

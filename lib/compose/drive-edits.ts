@@ -7,7 +7,7 @@
 import { CartiError } from '../carti/errors';
 import { formatHex } from '../carti/hex';
 import { addFlashDrive, collectGarbageAssets, setRam, type BundleRef } from '../carti/package-ops';
-import { targetOf } from '../carti/studio-metadata';
+import { readOnlyLabels, targetOf, withReadOnlyLabels } from '../carti/studio-metadata';
 import type { Bundle, CartiPackage, FlashDrive } from '../carti/types';
 import { adjustStarts } from '../machine/placement';
 import { LABEL_PATTERN, MAX_FLASH_DRIVES, PMEM_ALIGNMENT, ROOT_LABEL } from '../machine/constants';
@@ -21,8 +21,11 @@ function driveAt(pkg: CartiPackage, index: number): FlashDrive {
   return drive;
 }
 
+/** The new drive list; read-only marks (by label) of drives that are gone are dropped, the others re-ordered. */
 function withDrives(pkg: CartiPackage, flash_drive: readonly FlashDrive[]): CartiPackage {
-  return collectGarbageAssets({ ...pkg, machineConfig: { ...pkg.machineConfig, flash_drive } });
+  const next = collectGarbageAssets({ ...pkg, machineConfig: { ...pkg.machineConfig, flash_drive } });
+  const readOnly = readOnlyLabels(pkg);
+  return readOnly.size > 0 ? withReadOnlyLabels(next, readOnly) : next;
 }
 
 /**
@@ -38,9 +41,26 @@ export function replaceDrives(pkg: CartiPackage): CartiPackage {
   return withDrives(pkg, drives.map((drive, index) => ({ ...drive, start: flashDriveStarts[index]! })));
 }
 
+/** A new label; the drive keeps its read-only mark (it is recorded by label). */
 export function renameDrive(pkg: CartiPackage, index: number, label: string): CartiPackage {
   const drive = driveAt(pkg, index);
-  return withDrives(pkg, pkg.machineConfig.flash_drive.map((old, i) => (i === index ? { ...drive, label } : old)));
+  const readOnly = new Set(readOnlyLabels(pkg));
+  const renamed = withDrives(pkg, pkg.machineConfig.flash_drive.map((old, i) => (i === index ? { ...drive, label } : old)));
+  if (!readOnly.delete(drive.label)) return renamed;
+  readOnly.add(label);
+  return withReadOnlyLabels(renamed, readOnly);
+}
+
+/**
+ * Map the drive without write permission (recorded in `metadata.cartiStudio.readOnlyDrives`, which
+ * lib/carti's exports turn into `read_only`, an `ro` mount, and `ro` in the bootargs for root).
+ */
+export function setDriveReadOnly(pkg: CartiPackage, index: number, readOnly: boolean): CartiPackage {
+  const drive = driveAt(pkg, index);
+  const labels = new Set(readOnlyLabels(pkg));
+  if (readOnly) labels.add(drive.label);
+  else labels.delete(drive.label);
+  return withReadOnlyLabels(pkg, labels);
 }
 
 export function setDriveShared(pkg: CartiPackage, index: number, shared: boolean): CartiPackage {
