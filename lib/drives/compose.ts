@@ -50,6 +50,11 @@ export interface ComposeResult {
   kinds: SourceKind[];
 }
 
+/** Progress of a composition: each source read (1-based), then the image written. */
+export type ComposeProgress =
+  | { phase: 'read'; source: number; sources: number; name: string }
+  | { phase: 'write'; bytesWritten: number; totalBytes: number };
+
 export const DEFAULT_COMPOSITION_OPTIONS: CompositionOptions = {
   blockSizeBytes: 4096,
   freeBytes: 0,
@@ -87,7 +92,7 @@ function checkPolicy(policy: string): asserts policy is ConflictPolicy {
  */
 export async function composeDrives(
   sources: readonly ComposeSource[],
-  settings: { policy: ConflictPolicy; options?: Partial<CompositionOptions> },
+  settings: { policy: ConflictPolicy; options?: Partial<CompositionOptions>; onProgress?: (progress: ComposeProgress) => void },
   sink?: Ext2Sink,
 ): Promise<ComposeResult> {
   checkPolicy(settings.policy);
@@ -96,7 +101,8 @@ export async function composeDrives(
   const merger = new DriveMerger(settings.policy);
   const ids: string[] = [];
   const kinds: SourceKind[] = [];
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    settings.onProgress?.({ phase: 'read', source: index + 1, sources: sources.length, name: source.name });
     const bytes = asSource(source.bytes);
     ids.push(source.id ?? (await idOfSource(bytes)));
     const { kind, tree } = await sourceTree(bytes, source.name);
@@ -109,6 +115,7 @@ export async function composeDrives(
   await writeExt2(plan, async (offset, chunk) => {
     hasher.update(chunk);
     if (sink) await sink(offset, chunk);
+    settings.onProgress?.({ phase: 'write', bytesWritten: offset + chunk.length, totalBytes: plan.imageSizeBytes });
   });
   const record: CompositionRecord = {
     outputId: await hasher.finish(), sources: ids, policy: settings.policy, writerVersion: String(EXT2_WRITER_VERSION), options,

@@ -5,3 +5,5 @@ export { resolveImage, parsePlatform, platformName, DEFAULT_PLATFORM, type Platf
 export { imageSettings, runArgsOf, type OciImageSettings } from './config';
 export { applyLayer } from './flatten';
 export { addToolsLayer, type ToolsAdded } from './tools';
+export { withImportedImage } from './package-settings';
+export { ociInitLines } from '../carti/oci-init';

@@ -3,6 +3,7 @@
  * legacy `docker save`, Docker 25+ `docker save` (OCI layout plus manifest.json), and an OCI layout whose
  * index nests a per-platform index with an attestation manifest. Also a FileTree → tar writer.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { FileTree } from '../ext2/tree';
@@ -23,10 +24,33 @@ export type ImageShape = 'legacy' | 'docker25' | 'oci-nested';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+const isZstd = (bytes: Uint8Array) => bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
+
+/** zstd with the `zstd` CLI (Debian package zstd): test layers are made and checked apart from fzstd. */
+export function zstdCompress(bytes: Uint8Array, level = 3): Uint8Array {
+  return new Uint8Array(execFileSync('zstd', [`-${level}`, '-q', '-c'], { input: bytes, maxBuffer: 1 << 30 }));
+}
+
+function uncompressed(layer: Uint8Array): Uint8Array {
+  if (isGzip(layer)) return gunzipSync(layer);
+  if (isZstd(layer)) {
+    try {
+      return new Uint8Array(execFileSync('zstd', ['-d', '-q', '-c'], { input: layer, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] }));
+    } catch {
+      // A deliberately broken test layer: its DiffID is then just its own hash (the importer must fail on it).
+      return layer;
+    }
+  }
+  return layer;
+}
+
+function layerMediaType(layer: Uint8Array): string {
+  return `application/vnd.oci.image.layer.v1.tar${isGzip(layer) ? '+gzip' : isZstd(layer) ? '+zstd' : ''}`;
+}
 
 function configOf(layers: Uint8Array[], config: TestImageConfig, architecture = config.architecture ?? 'riscv64'): Uint8Array {
   const { os = 'linux', architecture: _, ...settings } = config;
-  const diffIds = layers.map((layer) => `sha256:${sha256(isGzip(layer) ? gunzipSync(layer) : layer)}`);
+  const diffIds = layers.map((layer) => `sha256:${sha256(uncompressed(layer))}`);
   return json({ architecture, os, config: settings, rootfs: { type: 'layers', diff_ids: diffIds } });
 }
 
@@ -34,7 +58,7 @@ function manifestOf(configBytes: Uint8Array, layers: Uint8Array[]): Uint8Array {
   return json({
     schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
     config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${sha256(configBytes)}`, size: configBytes.length },
-    layers: layers.map((layer) => ({ mediaType: `application/vnd.oci.image.layer.v1.tar${isGzip(layer) ? '+gzip' : ''}`, digest: `sha256:${sha256(layer)}`, size: layer.length })),
+    layers: layers.map((layer) => ({ mediaType: layerMediaType(layer), digest: `sha256:${sha256(layer)}`, size: layer.length })),
   });
 }
 
@@ -54,7 +78,7 @@ export function imageFiles(layers: Uint8Array[], config: TestImageConfig, shape:
     files.set(`${sha256(configBytes)}.json`, configBytes);
     const layerPaths = layers.map((layer, index) => {
       const path = `${sha256(new TextEncoder().encode(`layer-${index}`))}/layer.tar`;
-      files.set(path, isGzip(layer) ? gunzipSync(layer) : layer);
+      files.set(path, uncompressed(layer));
       return path;
     });
     files.set('manifest.json', json([{ Config: `${sha256(configBytes)}.json`, RepoTags: ['test:latest'], Layers: layerPaths }]));

@@ -7,6 +7,7 @@
 import { streamChunks } from '../stream/chunks';
 import { CartiError } from '../machine/errors';
 import { bytesSource, type ByteSource } from '../ext2/tree';
+import { unzstd } from './unzstd';
 
 export type TarInput = Uint8Array | ByteSource | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 export type Compression = 'none' | 'gzip' | 'zstd';
@@ -159,13 +160,13 @@ export class StreamBytes implements TarBytes {
   }
 }
 
-/** Opens an input for the tar reader: detects gzip (decompressed as a stream) and refuses zstd by name. */
+/** Opens an input for the tar reader: detects gzip and zstd (each decompressed as a stream). */
 export async function openTarBytes(given: TarInput, inputName: string): Promise<{ bytes: TarBytes; compression: Compression }> {
   const input = given instanceof Uint8Array ? bytesSource(given) : given;
   if (isByteSource(input)) {
     const head = await input.read(0, Math.min(4, input.sizeBytes));
     const compression = detectCompression(head);
-    if (compression === 'zstd') throw zstdError(inputName);
+    if (compression === 'zstd') return { bytes: new StreamBytes(unzstd(sourceChunks(input), inputName)[Symbol.asyncIterator]()), compression };
     if (compression === 'gzip') return { bytes: new StreamBytes(gunzip(sourceChunks(input), inputName)[Symbol.asyncIterator]()), compression };
     return { bytes: new RandomAccessBytes(input), compression };
   }
@@ -178,11 +179,6 @@ export async function openTarBytes(given: TarInput, inputName: string): Promise<
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
   const compression = detectCompression(head);
-  if (compression === 'zstd') throw zstdError(inputName);
-  const plain = compression === 'gzip' ? gunzip(all(), inputName) : all();
+  const plain = compression === 'gzip' ? gunzip(all(), inputName) : compression === 'zstd' ? unzstd(all(), inputName) : all();
   return { bytes: new StreamBytes(plain[Symbol.asyncIterator]()), compression };
-}
-
-function zstdError(inputName: string): CartiError {
-  return new CartiError('TAR_UNSUPPORTED_COMPRESSION', inputName, 'byte 0', 'zstd-compressed data is not supported yet (no zstd decoder is installed); use gzip or uncompressed layers');
 }

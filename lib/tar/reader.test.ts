@@ -170,9 +170,26 @@ describe('readTar on hostile archives', () => {
     expect((await failure(() => readTarEntries(buildTar([{ name: 's', type: 'S' }])))).code).toBe('TAR_UNSUPPORTED_TYPE');
   });
 
-  it('refuses zstd data by name', async () => {
-    const zstd = new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]);
-    expect((await failure(() => readTarEntries(zstd))).code).toBe('TAR_UNSUPPORTED_COMPRESSION');
+  it('reads zstd archives (from the zstd CLI), from memory and from a stream', async () => {
+    const archive = buildTar([{ name: 'dir/', type: '5' }, { name: 'dir/big', content: new Uint8Array(3 << 20).map((_, i) => (i * 7) & 0xff) }, { name: 'dir/small', content: 'zstd\n' }]);
+    const zstd = new Uint8Array(execFileSync('zstd', ['-q', '-c'], { input: archive }));
+    for (const input of [zstd, new Blob([zstd]).stream()]) {
+      const entries = await readTarEntries(input);
+      expect(entries.map((entry) => entry.path)).toEqual(['dir', 'dir/big', 'dir/small']);
+      expect(entries[1]!.sizeBytes).toBe(3 << 20);
+      const big = await entries[1]!.content!.read(0, 3 << 20);
+      expect(big[(3 << 20) - 1]).toBe((((3 << 20) - 1) * 7) & 0xff);
+      expect(await text(entries[2]!)).toBe('zstd\n');
+    }
+  });
+
+  it('names the archive and the position for corrupt or truncated zstd data', async () => {
+    const zstd = new Uint8Array(execFileSync('zstd', ['-q', '-c'], { input: buildTar([{ name: 'a', content: new Uint8Array(200_000).map((_, i) => (i * 13) & 0xff) }]) }));
+    const truncated = await failure(() => readTarEntries(zstd.subarray(0, zstd.length >> 1), { inputName: 'layer.tar.zst' }));
+    expect(truncated.code).toBe('TAR_BAD_ZSTD');
+    expect(truncated.message).toContain('layer.tar.zst');
+    const garbage = await failure(() => readTarEntries(new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0])));
+    expect(garbage.code).toBe('TAR_BAD_ZSTD');
   });
 
   it('refuses random bytes as not a tar header', async () => {
