@@ -7,6 +7,7 @@
 import { assetPath, DEFAULT_LUA_BASE } from './lua-config';
 import { decodeStoredText } from './lua-string';
 import { getStudioMetadata, readOnlyLabels } from './studio-metadata';
+import { ociInitLines } from './oci-init';
 import type { CartiPackage } from './types';
 import { defaultRunOptions, formatCommandLine, runOptionsToArgv, type RunOptions } from '../machine/cli-args';
 
@@ -37,6 +38,7 @@ export function toRunOptions(pkg: CartiPackage, options: CliCommandOptions = {})
   });
   run.initSplash = false;
   if (studio?.init) run.initLines = studio.init.split('\n').filter((line) => line !== '').map((text) => ({ kind: 'append' as const, text }));
+  else if (studio?.oci) run.initLines = ociInitLines(studio.oci);
   const entrypoint = studio?.entrypoint ?? decodeStoredText(config.boot.args).text;
   run.entrypoint = entrypoint === '' ? [] : [entrypoint];
   return run;

@@ -7,6 +7,7 @@ import { CartiError } from './errors';
 import { decodeStoredText } from './lua-string';
 import { assetPath, DEFAULT_LUA_BASE } from './lua-config';
 import { getStudioMetadata, readOnlyLabels } from './studio-metadata';
+import { ociInitLines } from './oci-init';
 import type { CartiPackage } from './types';
 import { legacyCartiBootargs, v021Bootargs as machineV021Bootargs } from '../machine/bootargs';
 import { defaultMachineConfig, memoryRange, type MachineConfig } from '../machine/config';
@@ -44,7 +45,8 @@ export interface V021ExportOptions {
 /**
  * The v0.21 machine model of a package (feed it to lib/machine's `toV021Json` for the JSON config).
  * entrypoint = `metadata.cartiStudio.entrypoint`, else the decoded `boot.args` (§9); init = the metadata's
- * init, else the CLI's mount lines for non-root drives at `/mnt/<label>` (§7.2).
+ * init, else the CLI's mount lines for non-root drives at `/mnt/<label>` (§7.2), then an imported image's
+ * user, env and workdir (`metadata.cartiStudio.oci`, lib/carti/oci-init.ts).
  */
 export function toMachineConfig(pkg: CartiPackage, options: V021ExportOptions = {}): { config: MachineConfig; warnings: CartiError[] } {
   const base = options.base ?? DEFAULT_LUA_BASE;
@@ -72,6 +74,7 @@ export function toMachineConfig(pkg: CartiPackage, options: V021ExportOptions = 
     init: studio?.init ?? initText({
       splash: options.splash ?? false,
       drives: config.flash_drive.map((drive, index) => ({ label: drive.label, index, mount: `/mnt/${drive.label}`, readOnly: readOnly.has(drive.label) })),
+      lines: studio?.oci ? ociInitLines(studio.oci) : [],
     }),
     entrypoint: studio?.entrypoint ?? args.text,
   };
