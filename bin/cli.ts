@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { CartiError } from '../lib/carti/errors';
+import { useIpfsFlags } from './context';
 import * as bundleCommands from './commands/bundle';
 import * as composeCommand from './commands/compose';
 import * as idCommand from './commands/id';
@@ -32,6 +33,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   for (const group of COMMAND_GROUPS) group.register(program);
+  // Commands that read `ipfs://` sources take --ipfs-api/--gateway; the context reads them from here.
+  program.hook('preAction', (_program, action) => useIpfsFlags(action.opts()));
   return program;
 }
 

@@ -2,6 +2,9 @@
  * Shared CLI context: where Carti Studio keeps its settings (`~/.carti-studio`, or `$CARTI_STUDIO_HOME`),
  * the listing sources and the cached listings (carti's `.bundles_index.json` shape: source → records), the
  * stores, and the fetch options every network call uses (SSRF guard with the Node resolver, allow-list).
+ * IPFS settings (issue 6) come from the running command's `--ipfs-api`/`--gateway` flags (recorded by the
+ * program's preAction hook, `useIpfsFlags`), else the environment, else a local node; the node and the
+ * gateways are on every fetch's allow-list.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -14,6 +17,7 @@ import { readLocalListing } from '../lib/carti/listing-source.node.js';
 import { resolveListingSource } from '../lib/carti/listing-source';
 import type { MergedIndex } from '../lib/carti/types';
 import { fetchListing } from '../lib/fetch/listing';
+import { ipfsAllowList, ipfsSettingsFrom, type IpfsSettings } from '../lib/ipfs/settings';
 import { nodeResolveHost } from '../lib/fetch/dns.node.js';
 import { nodeTransport } from '../lib/fetch/node-transport.node.js';
 import type { FetchOptions } from '../lib/fetch/fetch-limited';
@@ -57,24 +61,47 @@ export async function saveConfig(config: Config): Promise<void> {
   await writeFileAtomic(configPath(), `${JSON.stringify(config, null, 2)}\n`);
 }
 
+/** The `--ipfs-api` / `--gateway` flags of the command being run (see `useIpfsFlags`). */
+let ipfsFlags: { ipfsApi?: string; gateway?: string[]; trustlessOnly?: boolean } = {};
+
+/** Record the running command's IPFS flags (called by the program's preAction hook with its options). */
+export function useIpfsFlags(options: { ipfsApi?: unknown; gateway?: unknown; trustlessOnly?: unknown }): void {
+  ipfsFlags = {
+    ipfsApi: typeof options.ipfsApi === 'string' ? options.ipfsApi : undefined,
+    gateway: Array.isArray(options.gateway) ? options.gateway.filter((item): item is string => typeof item === 'string') : undefined,
+    trustlessOnly: options.trustlessOnly === true ? true : undefined,
+  };
+}
+
+/** The IPFS node and gateways: flags, then `$CARTI_STUDIO_IPFS_API` / `$CARTI_STUDIO_IPFS_GATEWAYS`, then local. */
+export function currentIpfsSettings(): IpfsSettings {
+  return ipfsSettingsFrom({ rpcUrl: ipfsFlags.ipfsApi, gateways: ipfsFlags.gateway, trustlessOnly: ipfsFlags.trustlessOnly }, process.env);
+}
+
 /**
  * Fetch options for every request: the Node resolver and connect-time address check (SSRF guard), the
- * configured allow-list plus `$CARTI_STUDIO_ALLOW` (comma-separated origins, used by tests).
+ * configured allow-list plus `$CARTI_STUDIO_ALLOW` (comma-separated origins, used by tests), plus the IPFS
+ * node and gateways (a local node sits on a private address).
  */
 export async function fetchOptions(extra: Partial<FetchOptions> = {}): Promise<FetchOptions> {
   const config = await loadConfig();
   const fromEnv = (process.env.CARTI_STUDIO_ALLOW ?? '').split(',').filter((origin) => origin !== '');
-  return { resolveHost: nodeResolveHost, transport: nodeTransport, allowList: [...config.allowList, ...fromEnv], ...extra };
+  const ipfs = ipfsAllowList(currentIpfsSettings());
+  return { resolveHost: nodeResolveHost, transport: nodeTransport, allowList: [...new Set([...config.allowList, ...fromEnv, ...ipfs])], ...extra };
 }
 
-/** Load one source: a local path (read from disk) or a URL (fetched with the listing limits). */
+/**
+ * Load one source: a local path (read from disk), an `ipfs://` uri (the node's RPC API, then the gateways)
+ * or a URL (fetched with the listing limits).
+ */
 export async function loadSource(source: string): Promise<LoadedListing> {
   try {
     if (resolveListingSource(source).kind === 'path') return readLocalListing(source);
   } catch (error) {
     return { source, error: error as CartiError };
   }
-  return fetchListing(source, await fetchOptions());
+  const ipfs = currentIpfsSettings();
+  return fetchListing(source, { ...(await fetchOptions()), ipfs, viaRpc: ipfs.rpcUrl !== undefined });
 }
 
 /** Cached listings: `{ "<source>": [records] }` (carti's `~/.carti/.bundles_index.json` shape, §6.2) plus the URL. */

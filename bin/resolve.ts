@@ -1,15 +1,22 @@
 /**
  * Finding and installing bundles for the CLI: installed bundles first (local store, then global), then the
  * merged index of listing sources; same-named bundles are chosen deterministically (§12.13) and the chosen
- * id is always shown. Downloads are verified (§2.3) and atomic (lib/store).
+ * id is always shown. Downloads are verified (§2.3) and atomic (lib/store). An `ipfs://` uri goes through
+ * the node and the gateways (lib/ipfs: carti id always, IPFS CID when the gateway is trustless) into a
+ * temporary file, which the store then copies in, checking the id once more.
  */
-import { isAbsolute } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { CartiError } from '../lib/carti/errors';
+import { fetchIpfsVerified } from '../lib/ipfs/fetch';
+import { isIpfsUri } from '../lib/ipfs/uri';
+import { fileSink } from '../lib/store/file-sink.node.js';
 import { chooseBundle, findBundles } from '../lib/carti/index-merge';
 import type { Bundle, IndexedBundle } from '../lib/carti/types';
 import type { DiskStore } from '../lib/store/disk-store.node.js';
 import type { DiskStoredBundle } from '../lib/store/types';
-import { fetchOptions, loadIndex, stores, warn } from './context';
+import { currentIpfsSettings, fetchOptions, loadIndex, stores, warn } from './context';
 
 export async function findInstalled(query: string, version?: string): Promise<DiskStoredBundle | undefined> {
   const { local, global } = stores();
@@ -47,6 +54,7 @@ export async function installIndexed(entry: IndexedBundle, store: DiskStore): Pr
   for (const uri of uris) {
     try {
       if (isAbsolute(uri)) return await store.installFromPath(entry.bundle, uri);
+      if (isIpfsUri(uri)) return await installFromIpfs(entry.bundle, uri, store);
       const options = await fetchOptions({
         onProgress: progressPrinter(entry.bundle),
       });
@@ -59,6 +67,28 @@ export async function installIndexed(entry: IndexedBundle, store: DiskStore): Pr
     }
   }
   throw lastError;
+}
+
+/** Fetch a verified copy into a temp file (nothing unverified is kept), then install it from there. */
+export async function installFromIpfs(bundle: Bundle, uri: string, store: DiskStore): Promise<DiskStoredBundle> {
+  const existing = await store.get(bundle.id);
+  if (existing) return existing;
+  const settings = currentIpfsSettings();
+  const dir = await mkdtemp(join(tmpdir(), 'carti-ipfs-'));
+  try {
+    const download = await fetchIpfsVerified(uri, bundle.id, {
+      ...(await fetchOptions({ onProgress: progressPrinter(bundle) })),
+      settings,
+      viaRpc: settings.rpcUrl !== undefined,
+      sinkFactory: () => fileSink(join(dir, 'download')),
+      onAttemptFailed: (source, error) => warn(`refused ${source}: ${error.reason ?? error.message}`),
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    warn(`verified ${bundle.name} from ${download.source} (${download.cidVerified ? 'carti id and IPFS CID' : 'carti id'}${download.trustless ? ', trustless gateway' : ''})`);
+    return await store.installFromPath({ ...bundle, uri }, download.result);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function progressPrinter(bundle: Bundle) {

@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { bundleToJson } from '../../lib/carti/bundle';
 import { loadIndex, out, warn } from '../context';
+import { withIpfsFlags } from './ipfs-options';
 
 export function register(program: Command): void {
-  program
+  withIpfsFlags(program
     .command('index')
-    .description('print the merged index of listing sources (default: the configured ones)')
-    .argument('[sources...]', 'listing sources to read instead of the configured ones')
+    .description('print the merged index of listing sources (default: the configured ones)'))
+    .argument('[sources...]', 'listing sources to read instead of the configured ones (URL, path, ipfs://<cid>)')
     .option('--json', 'print JSON: { bundles: [{ bundle, origins, uris }], sources: [...] }')
     .option('--refresh', 'fetch the configured sources again instead of using the cache')
     .action(async (sources: string[], options: { json?: boolean; refresh?: boolean }) => {

@@ -41,7 +41,7 @@ export function register(program: Command): void {
         sinkFactory: () => fileSink(resolve(flags.output)),
         onAttemptFailed: (source, error) => warn(`refused ${source}: ${error.reason ?? error.message}`),
       });
-      warn(`verified ${download.sizeBytes} bytes from ${download.source}${download.cidVerified ? ' (carti id and IPFS CID)' : ' (carti id)'}`);
+      warn(`verified ${download.sizeBytes} bytes from ${download.source} (${download.cidVerified ? 'carti id and IPFS CID' : 'carti id'}${download.trustless ? ', trustless gateway: every block checked' : ''})`);
       out(download.result);
     });
 }

@@ -21,8 +21,11 @@ import type { CartiPackage } from '../../lib/carti/types';
 import { fetchLimited } from '../../lib/fetch/fetch-limited';
 import { toV021Json } from '../../lib/machine/v021-json';
 import { writeFileAtomic } from '../../lib/store/file-sink.node.js';
-import { fetchOptions, loadConfig, loadIndex, loadSource, out, saveConfig, stores, updateCache, warn } from '../context';
+import { fetchIpfsDocument } from '../../lib/ipfs/listing';
+import { PACKAGE_FILE } from '../../lib/ipfs/machine';
+import { currentIpfsSettings, fetchOptions, loadConfig, loadIndex, loadSource, out, saveConfig, stores, updateCache, warn } from '../context';
 import { findInstalled, findRemote, installIndexed } from '../resolve';
+import { withIpfsFlags } from './ipfs-options';
 
 const DEFAULT_FILE = 'carti-machine-package.json';
 
@@ -219,8 +222,8 @@ export function register(program: Command): void {
       out(toCartesiMachineCommand(await readPackage(file), { base: options.dir ?? stores().local.base }).line);
     });
 
-  pkg.command('install').argument('<source>', 'package URL (GitHub repository, /tree/<ref>, raw URL) or file')
-    .description('fetch a package, add its repos, download and verify every asset, write it here')
+  withIpfsFlags(pkg.command('install').argument('<source>', 'package URL (GitHub repository, /tree/<ref>, raw URL), ipfs://<cid> (a shared machine) or file')
+    .description('fetch a package, add its repos, download and verify every asset, write it here'))
     .option('-g, --global', 'install assets into the global store')
     .option('--no-repo', 'do not add the package `repos` to the listing sources')
     .option('--force', 'overwrite an existing package file')
@@ -235,6 +238,10 @@ export function register(program: Command): void {
       let text: string;
       if (resolved.kind === 'path') {
         text = await readFile(source, 'utf8').catch((cause: Error) => { throw new CartiError('io', source, '(file)', cause.message); });
+      } else if (resolved.kind === 'ipfs') {
+        // A shared machine's directory (its carti-machine-package.json), or the package file's own CID.
+        const ipfs = currentIpfsSettings();
+        text = (await fetchIpfsDocument(resolved.url, PACKAGE_FILE, ipfs, { ...(await fetchOptions()), viaRpc: ipfs.rpcUrl !== undefined })).text;
       } else {
         const response = await fetchLimited(resolved.url, await fetchOptions({ kind: 'listing' }));
         text = await response.text();

@@ -2,13 +2,14 @@
 import type { Command } from 'commander';
 import { CartiError } from '../../lib/carti/errors';
 import { loadConfig, loadSource, out, saveConfig, updateCache, warn } from '../context';
+import { withIpfsFlags } from './ipfs-options';
 
 export function register(program: Command): void {
-  const repo = program.command('repo').description('manage listing sources (GitHub repository URL, raw URL, local path)');
-  repo
+  const repo = program.command('repo').description('manage listing sources (GitHub repository URL, raw URL, ipfs://<cid>, local path)');
+  withIpfsFlags(repo
     .command('add')
-    .description('add a listing source (fetched and validated first)')
-    .argument('<source>', 'GitHub URL, /tree/<ref> URL, raw bundles.json URL or local path')
+    .description('add a listing source (fetched and validated first)'))
+    .argument('<source>', 'GitHub URL, /tree/<ref> URL, raw bundles.json URL, ipfs://<cid>[/path] or local path')
     .action(async (source: string) => {
       const loaded = await loadSource(source);
       if ('error' in loaded) throw loaded.error;
@@ -37,9 +38,9 @@ export function register(program: Command): void {
       await updateCache([], [source]);
       out(`removed ${source}`);
     });
-  repo
+  withIpfsFlags(repo
     .command('update')
-    .description('fetch every source again (or only the given ones)')
+    .description('fetch every source again (or only the given ones)'))
     .argument('[sources...]', 'sources to update (default: all)')
     .action(async (only: string[]) => {
       const config = await loadConfig();

@@ -7,7 +7,9 @@ import { createMachineFromConfig, writeBackSharedDrives } from '../../emulator-w
 import { runLoop, type RunLoopHost } from '../../emulator-wasm/src/run-loop';
 import type { Machine } from '../../emulator-wasm/src/machine';
 import { CartiError } from '../../lib/carti/errors';
+import { isIpfsUri } from '../../lib/ipfs/uri';
 import { packageToRunConfig } from './run-package.ts';
+import { ipfsPackageToFile, takeIpfsArgs } from './run-ipfs-package.ts';
 
 export interface RunIo {
   stdout: NodeJS.WritableStream;
@@ -27,7 +29,9 @@ Boots a Cartesi Machine (v0.21 model) in the Carti Studio emulator. Options foll
   --no-init-splash            no Cartesi logo in init
   -i, --htif-console-getchar  interactive console (raw terminal)
   --max-mcycle=<n>            stop at this mcycle
-  --package=<file>            take the whole machine from a carti-machine-package.json (assets from the store)
+  --package=<file>            take the whole machine from a carti-machine-package.json (assets from the store);
+                              ipfs://<cid> boots a shared machine (assets installed from its repos, verified;
+                              with --ipfs-api=<url> and --gateway=<url>, else $CARTI_STUDIO_IPFS_API/_GATEWAYS)
   --quiet                     no CLI messages
   -- <command...>             the entrypoint, run as user dapp
 Exit status: the guest's halt payload (its entrypoint's exit status).`;
@@ -79,8 +83,11 @@ export async function runMain(argv: readonly string[], io: RunIo): Promise<numbe
     io.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  const packageIndex = argv.findIndex((a) => a === '--package' || a.startsWith('--package='));
+  let packageIndex = argv.findIndex((a) => a === '--package' || a.startsWith('--package='));
   if (packageIndex >= 0) {
+    // `--ipfs-api`/`--gateway` only make sense with a package (an `ipfs://` one): taken out before the rest.
+    argv = takeIpfsArgs(argv);
+    packageIndex = argv.findIndex((a) => a === '--package' || a.startsWith('--package='));
     const arg = argv[packageIndex];
     const path = arg === '--package' ? argv[packageIndex + 1] : arg.slice('--package='.length);
     if (!path) throw new CartiError('bad-flag', 'carti-studio run', '--package', 'needs a carti-machine-package.json path');
@@ -91,7 +98,7 @@ export async function runMain(argv: readonly string[], io: RunIo): Promise<numbe
     if (extra.length > 0) {
       throw new CartiError('bad-flag', 'carti-studio run', extra[0], 'cannot be combined with --package (the package defines the machine)');
     }
-    const config = await packageToRunConfig(path);
+    const config = await packageToRunConfig(isIpfsUri(path) ? await ipfsPackageToFile(path) : path);
     if (options.interactive) config.htif.iconsole |= 1n;
     return runConfig(config, options.maxMcycle, options.quiet, io);
   }

@@ -4,11 +4,12 @@ import { relative } from 'node:path';
 import { CartiError } from '../../lib/carti/errors';
 import { loadIndex, out, stores } from '../context';
 import { describeStored, findInstalled, findRemote, installIndexed } from '../resolve';
+import { withIpfsFlags } from './ipfs-options';
 
 export function register(program: Command): void {
-  program
+  withIpfsFlags(program
     .command('install')
-    .description('download a bundle by name or id from the listing sources into the store (verified)')
+    .description('download a bundle by name or id from the listing sources into the store (verified; ipfs:// uris through the node and gateways)'))
     .argument('<nameOrId>', 'bundle name or id')
     .option('-g, --global', 'install into the global store (~/.carti/carti_bundles)')
     .option('-y, --yes', 'when several bundles share the name, take the highest version')
@@ -19,9 +20,9 @@ export function register(program: Command): void {
       out(`installed: ${describeStored(await installIndexed(entry, store))}`);
     });
 
-  program
+  withIpfsFlags(program
     .command('get')
-    .description('print an installed bundle as name:id:version:path (installing it if missing)')
+    .description('print an installed bundle as name:id:version:path (installing it if missing)'))
     .argument('<nameOrId>', 'bundle name or id')
     .option('-p, --path', 'print only the absolute path')
     .option('-r, --relative', 'print only the path relative to the current directory')

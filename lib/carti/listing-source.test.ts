@@ -79,3 +79,29 @@ describe('package sources', () => {
       .toBe('https://raw.githubusercontent.com/createdreamtech/carti-sample/feat/complete/carti-machine-package.json');
   });
 });
+
+describe('ipfs:// listing sources (issue 6)', () => {
+  // The CID of the bytes "hello" (raw leaf, CIDv1).
+  const cid = 'bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq';
+
+  it('is its own kind, normalised to the ipfs:// form', () => {
+    expect(resolveListingSource(`ipfs://${cid}/sub/`)).toEqual({ source: `ipfs://${cid}/sub/`, kind: 'ipfs', url: `ipfs://${cid}/sub` });
+  });
+
+  it('names the source and the reason when the CID is wrong', () => {
+    expect(() => resolveListingSource('ipfs://not-a-cid')).toThrow(/listing source: ipfs:\/\/not-a-cid: "not-a-cid" is not a CID/);
+    expect(() => resolveListingSource('ipfs:bafy')).toThrow(/an IPFS source is ipfs:\/\/<cid>\[\/path\]/);
+  });
+
+  it('resolves a relative bundle uri inside the listing directory', () => {
+    expect(resolveBundleUri('id1/linux.bin', `ipfs://${cid}/bundles.json`)).toBe(`ipfs://${cid}/id1/linux.bin`);
+    expect(resolveBundleUri('./a/../b%20c.bin', `ipfs://${cid}/dir/bundles.json`)).toBe(`ipfs://${cid}/dir/b%20c.bin`);
+    expect(resolveBundleUri('../../../x', `ipfs://${cid}/dir/bundles.json`)).toBe(`ipfs://${cid}/x`);
+  });
+
+  it('keeps absolute uris and disk paths as they are', () => {
+    expect(resolveBundleUri(`ipfs://${cid}`, 'https://h/bundles.json')).toBe(`ipfs://${cid}`);
+    expect(resolveBundleUri('https://h/x', `ipfs://${cid}/bundles.json`)).toBe('https://h/x');
+    expect(resolveBundleUri('/store/id/file', `ipfs://${cid}/bundles.json`)).toBe('/store/id/file');
+  });
+});

@@ -7,18 +7,22 @@
  * - `…/blob/<ref>/<path>` → raw `<ref>/<path>` (a ref containing `/` cannot be told apart from the path
  *   without the GitHub API: the first segment is taken as the ref, as GitHub's own raw links do for branches
  *   without slashes);
+ * - `ipfs://<cid>[/path]` → kind `ipfs` (issue 6): a `bundles.json`, or a directory holding one, read through
+ *   IPFS gateways or a node (lib/ipfs); the CID is checked here so a typo fails with a clear error at once;
  * - any other http(s) URL → as is; a string without a scheme → a local path (CLI only, `*.node.ts`).
- * Extension (documented): a bundle `uri` without a scheme or leading `/` is resolved against the listing URL.
+ * Extension (documented): a bundle `uri` without a scheme or leading `/` is resolved against the listing URL
+ * (for an `ipfs://` listing, inside the same IPFS directory).
  */
+import { formatIpfsUri, isIpfsUri, parseIpfsUri, resolveIpfsRelative } from '../ipfs/uri';
 import { CartiError } from './errors';
 
-export type ListingSourceKind = 'github' | 'url' | 'path';
+export type ListingSourceKind = 'github' | 'url' | 'path' | 'ipfs';
 
 export interface ResolvedSource {
   /** The source string as given: the origin key of the listing's bundles. */
   readonly source: string;
   readonly kind: ListingSourceKind;
-  /** URL to fetch (http/https), or for `path` the path as given. */
+  /** URL to fetch (http/https), for `path` the path as given, for `ipfs` the normalised `ipfs://` uri. */
   readonly url: string;
 }
 
@@ -40,6 +44,10 @@ function resolveSource(source: string, defaultFile: string): ResolvedSource {
   const trimmed = source.trim();
   if (trimmed === '') throw new CartiError('bad-source', 'listing source', '(value)', 'the source is empty');
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(trimmed)) return { source, kind: 'path', url: trimmed };
+  if (/^ipfs:/i.test(trimmed)) {
+    if (!isIpfsUri(trimmed)) throw new CartiError('bad-source', 'listing source', source, 'an IPFS source is ipfs://<cid>[/path]');
+    return { source, kind: 'ipfs', url: formatIpfsUri(parseIpfsUri(trimmed, 'listing source')) };
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -47,7 +55,7 @@ function resolveSource(source: string, defaultFile: string): ResolvedSource {
     throw new CartiError('bad-url', 'listing source', source, 'not a valid URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CartiError('bad-url', 'listing source', source, `unsupported scheme "${url.protocol}" (use https:, http: or a local path)`);
+    throw new CartiError('bad-url', 'listing source', source, `unsupported scheme "${url.protocol}" (use https:, http:, ipfs: or a local path)`);
   }
   if (url.hostname === 'github.com' || url.hostname === 'www.github.com') return { source, kind: 'github', url: githubFileUrl(url, source, defaultFile) };
   return { source, kind: 'url', url: url.toString() };
@@ -89,6 +97,7 @@ export function resolveBundleUri(uri: string | undefined, listingUrl: string | u
   if (uri === undefined || uri === '') return undefined;
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(uri)) return githubBlobToRaw(uri);
   if (uri.startsWith('/')) return uri;
+  if (listingUrl !== undefined && isIpfsUri(listingUrl)) return resolveIpfsRelative(uri, listingUrl);
   if (listingUrl !== undefined && /^https?:/.test(listingUrl)) return new URL(uri, listingUrl).toString();
   // A local listing file (CLI): relative to its directory, as an absolute disk path.
   if (listingUrl !== undefined && listingUrl.startsWith('/')) return decodeURI(new URL(uri, `file://${encodeURI(listingUrl)}`).pathname);

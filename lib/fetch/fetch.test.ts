@@ -99,6 +99,18 @@ describe('fetchLimited', () => {
   });
 });
 
+describe('fetchListing ipfs:// sources', () => {
+  it('needs IPFS settings to read an ipfs:// source, and says so in the error row', async () => {
+    const loaded = await fetchListing('ipfs://bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq');
+    expect('error' in loaded && loaded.error.message).toMatch(/ipfs:\/\/bafk.*needs IPFS settings/);
+  });
+
+  it('gives a bad CID its own error row', async () => {
+    const loaded = await fetchListing('ipfs://nope', { ipfs: { gateways: ['http://127.0.0.1:1'] } });
+    expect('error' in loaded && loaded.error.code).toBe('bad-ipfs-uri');
+  });
+});
+
 describe('fetchListing', () => {
   it('returns valid records and flags the bad one', async () => {
     const loaded = await fetchListing(`${server.origin}/bundles.json`, allow);

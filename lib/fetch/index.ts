@@ -5,7 +5,8 @@
  *
  * - `fetchLimited(url, options)`: http(s) only, manual redirects (limit), timeout, size limit while streaming,
  *   SSRF guard with an allow-list of origins. Returns a `LimitedResponse` whose body is read once.
- * - `fetchListing(source, options)`: resolve a listing source (GitHub, raw, http(s)), fetch with the listing
+ * - `fetchListing(source, options)`: resolve a listing source (GitHub, raw, http(s); `ipfs://` through
+ *   lib/ipfs when `options.ipfs` gives gateways/node), fetch with the listing
  *   limits, refuse HTML with a hint to the raw URL, parse and validate.
  * - `downloadVerified(url, expectedId, options)`: stream an asset with progress, compute its id while
  *   streaming, throw `id-mismatch` showing both ids; the sink commits only verified bytes.
@@ -16,7 +17,7 @@
 export { fetchLimited, DEFAULT_LIMITS } from './fetch-limited';
 export type { FetchKind, FetchOptions, LimitedResponse, ProgressEvent, ResolveHost, Transport } from './fetch-limited';
 export { fetchListing } from './listing';
-export type { FetchedListing } from './listing';
+export type { FetchedListing, ListingFetchOptions } from './listing';
 export { downloadVerified, memorySink } from './download';
 export type { DownloadSink, DownloadOptions, VerifiedDownload } from './download';
 export { isBlockedAddress, parseIpLiteral, checkUrlAllowed } from './ssrf';

@@ -14,7 +14,13 @@ export type IpfsErrorCode =
   /** Not an `ipfs://<cid>[/path]` uri. */
   | 'bad-ipfs-uri'
   /** Every gateway (and the node, when configured) failed; the message lists each reason. */
-  | 'ipfs-unavailable';
+  | 'ipfs-unavailable'
+  /** A block from a trustless gateway that cannot be read as dag-pb/UnixFS, or a DAG too deep or too large. */
+  | 'bad-block'
+  /** A gateway required to be trustless answered something else than a raw block. */
+  | 'not-trustless'
+  /** A path below an `ipfs://` CID that does not exist, or crosses a file or a sharded directory. */
+  | 'ipfs-path';
 
 export function ipfsError(code: IpfsErrorCode, input: string, location: string, reason: string): CartiError {
   return new CartiError(code, input, location, reason);

@@ -4,11 +4,15 @@
  * the one Node-only helper.
  *
  * - Settings: `ipfsSettingsFrom`, `DEFAULT_IPFS_SETTINGS`, `ipfsAllowList` (add to every fetch's allow-list).
- * - Node RPC: `nodeVersion` ("test connection"), `addFile`, `pinAdd`, `cat`, `putDagPbBlock`.
+ * - Node RPC (through kubo-rpc-client): `nodeVersion` ("test connection"), `addFile`, `pinAdd`, `cat`,
+ *   `putDagPbBlock`.
  * - Publish: `publishFile` (carti id + local CID + add + pin → bundle with `uri: ipfs://<cid>`),
  *   `publishMachine` (one directory: package, bundles.json, `<id>/<fileName>`).
- * - Fetch: `fetchIpfsVerified` (RPC and/or gateways in order, carti id always, CID when it applies),
- *   `ipfsGatewayUrls` (hook for existing http downloaders), `fetchIpfsListing` (listing sources `ipfs://…`).
+ * - Fetch: `fetchIpfsVerified` (RPC and/or gateways in order, carti id always, CID when it applies; trustless
+ *   gateways detected and read block by block, each block checked), `ipfsGatewayUrls` (hook for existing http
+ *   downloaders), `fetchIpfsListing` (listing sources `ipfs://…`), `fetchIpfsDocument` (a package the same way).
+ * - Trustless reading: `openGatewayFile`, `fetchBlock`, `checkBlock`; dag-pb/UnixFS decoding: `decodePbNode`,
+ *   `decodeUnixfs`.
  * - CIDs: `fileCid`, `UnixfsFileHasher`, `directoryBlock`, `UNIXFS_PARAMETERS`.
  */
 export type { IpfsErrorCode } from './errors';
@@ -22,8 +26,12 @@ export { publishMachine, PACKAGE_FILE, LISTING_FILE } from './machine';
 export type { MachineAsset, PublishedMachine } from './machine';
 export { fetchIpfsVerified, ipfsGatewayUrls } from './fetch';
 export type { IpfsDownload, IpfsFetchOptions } from './fetch';
-export { fetchIpfsListing } from './listing';
-export { isIpfsUri, parseIpfsUri, formatIpfsUri, gatewayUrl } from './uri';
+export { fetchIpfsListing, fetchIpfsDocument } from './listing';
+export type { IpfsDocument, IpfsDocumentOptions } from './listing';
+export { openGatewayFile, fetchBlock, checkBlock, RAW_BLOCK_TYPE, MAX_BLOCK_BYTES } from './trustless';
+export type { GatewayFile } from './trustless';
+export { decodePbNode, decodeUnixfs, UNIXFS_TYPES } from './dag-pb-decode';
+export { isIpfsUri, parseIpfsUri, formatIpfsUri, gatewayUrl, resolveIpfsRelative } from './uri';
 export type { IpfsRef } from './uri';
 export { fileCid, UnixfsFileHasher, directoryBlock, UNIXFS_PARAMETERS } from './unixfs-cid';
 export type { DagEntry, DagBlock } from './unixfs-cid';

@@ -14,7 +14,7 @@ import { fetchIpfsVerified } from './fetch';
 import { fetchIpfsListing } from './listing';
 import { publishMachine, PACKAGE_FILE } from './machine';
 import { publishFile } from './publish';
-import { nodeVersion } from './rpc-client';
+import { cat, nodeVersion } from './rpc-client';
 import { ipfsAllowList, type IpfsSettings } from './settings';
 import { closedPortUrl, startBrokenGateway, startTamperingGateway, type TestGateway } from './test-gateways.node';
 import { DAG_PB_CODEC, fileCid, UNIXFS_PARAMETERS } from './unixfs-cid';
@@ -181,6 +181,13 @@ describe('the node down', () => {
     const downUrl = await closedPortUrl();
     await expect(publishFile(downUrl, { file: new Blob([patterned(10, 1)]), fileName: 'x', bundleType: 'raw', name: 'x', version: '1' }))
       .rejects.toMatchObject({ code: 'node-unreachable' });
+  });
+
+  it('gives rpc-error with the node\'s own message when the node refuses a call (through kubo-rpc-client)', async () => {
+    const published = await publishBytes(patterned(10, 16), 'file-not-dir');
+    await expect(cat(daemon.rpcUrl, `/ipfs/${published.cid}/below`)).rejects.toMatchObject({
+      code: 'rpc-error', message: expect.stringMatching(new RegExp(`^IPFS node: ${daemon.rpcUrl} /api/v0/cat: HTTP 500: \\S`)),
+    });
   });
 
   it('answers version when it is up', async () => {

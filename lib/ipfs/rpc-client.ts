@@ -1,12 +1,14 @@
 /**
- * A small client for the kubo RPC API (`/api/v0`, oci-ext2-ipfs.md §8.1): the five calls publishing and
- * fetching need (`version`, `add`, `block/put`, `pin/add`, `cat`), over the global `fetch`, so it runs
- * unchanged in the browser, a worker and Node. Every call is a POST (the RPC refuses GET as CSRF protection).
- * A connection failure becomes `node-unreachable` naming the URL; an error status becomes `rpc-error` with the
- * node's own message.
+ * The kubo RPC API (`/api/v0`, oci-ext2-ipfs.md §8.1) through `kubo-rpc-client`, the client the architecture
+ * names: the five calls publishing and fetching need (`version`, `add`, `block/put`, `pin/add`, `cat`). The
+ * library runs in Node and in the browser (its `browser` field swaps the Node-only parts: agent, multipart
+ * body, fetch wrapper), so this module stays framework-free. Its errors are translated into ours: a
+ * connection failure becomes `node-unreachable` naming the URL; an error status becomes `rpc-error` with the
+ * node's own message (kubo-rpc-client puts the node's `Message` into the HTTPError's message).
  */
+import { create, type KuboRPCClient } from 'kubo-rpc-client';
 import { CID } from 'multiformats/cid';
-import { chunksOf } from './chunks';
+import { CartiError } from '../carti/errors';
 import { ipfsError } from './errors';
 import { UNIXFS_PARAMETERS } from './unixfs-cid';
 
@@ -28,137 +30,112 @@ export interface AddedFile {
 
 const QUICK_TIMEOUT_MS = 30_000;
 
-function endpoint(rpcUrl: string, path: string, params: Record<string, string | boolean | number>): string {
-  const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
-  return `${rpcUrl.replace(/\/+$/, '')}/api/v0/${path}${query.size > 0 ? `?${query}` : ''}`;
+/** One client per RPC URL: kubo-rpc-client keeps a keep-alive agent per client in Node. */
+const clients = new Map<string, KuboRPCClient>();
+
+function clientFor(rpcUrl: string): KuboRPCClient {
+  const base = rpcUrl.replace(/\/+$/, '');
+  let client = clients.get(base);
+  if (!client) {
+    // `url` without a path: the library appends `/api/v0`.
+    client = create({ url: base });
+    clients.set(base, client);
+  }
+  return client;
 }
 
-/** One POST to the node; throws `node-unreachable` or `rpc-error`. */
-export async function rpcPost(rpcUrl: string, path: string, params: Record<string, string | boolean | number>, body?: FormData, options: RpcOptions & { quick?: boolean } = {}): Promise<Response> {
-  const url = endpoint(rpcUrl, path, params);
-  const signals = [options.signal, options.quick ? AbortSignal.timeout(options.timeoutMs ?? QUICK_TIMEOUT_MS) : undefined].filter((signal): signal is AbortSignal => signal !== undefined);
-  let response: Response;
+function signalFor(options: RpcOptions, quick: boolean): AbortSignal | undefined {
+  const signals = [options.signal, quick ? AbortSignal.timeout(options.timeoutMs ?? QUICK_TIMEOUT_MS) : undefined]
+    .filter((signal): signal is AbortSignal => signal !== undefined);
+  return signals.length > 0 ? AbortSignal.any(signals) : undefined;
+}
+
+/**
+ * Translate whatever kubo-rpc-client threw. An `HTTPError` carries the response: the node answered, so it is
+ * an `rpc-error` with the node's message. Anything else before an answer (fetch's `TypeError: fetch failed`
+ * with a `cause.code` such as ECONNREFUSED, a timeout, an abort) means the node was not reached.
+ */
+export function rpcError(cause: unknown, rpcUrl: string, call: string): Error {
+  const error = cause as { name?: string; message?: string; response?: { status?: number }; code?: string; cause?: { code?: string; message?: string } };
+  if (cause instanceof CartiError) return cause;
+  if (error?.name === 'HTTPError' && error.response) {
+    return ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/${call}`, `HTTP ${error.response.status ?? '?'}: ${error.message || '(empty body)'}`);
+  }
+  if (error instanceof SyntaxError) {
+    return ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/${call}`, `unreadable answer: ${error.message}`);
+  }
+  const reason = error?.name === 'TimeoutError' ? 'no answer in time'
+    : error?.name === 'AbortError' ? 'aborted'
+    : error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(cause);
+  return ipfsError('node-unreachable', 'IPFS node', rpcUrl, `cannot reach the RPC API (${reason}); is the node running, and is this its API address (flag --ipfs-api, or CARTI_STUDIO_IPFS_API)?`);
+}
+
+async function call<T>(rpcUrl: string, name: string, run: (client: KuboRPCClient) => Promise<T>): Promise<T> {
   try {
-    response = await fetch(url, { method: 'POST', body, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
+    return await run(clientFor(rpcUrl));
   } catch (cause) {
-    const reason = causeText(cause);
-    throw ipfsError('node-unreachable', 'IPFS node', rpcUrl, `cannot reach the RPC API (${reason}); is the node running, and is this its API address (flag --ipfs-api, or CARTI_STUDIO_IPFS_API)?`);
-  }
-  if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    throw ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/${path}`, `HTTP ${response.status}: ${nodeMessage(text)}`);
-  }
-  return response;
-}
-
-function causeText(cause: unknown): string {
-  const error = cause as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (error.name === 'TimeoutError') return 'no answer in time';
-  if (error.name === 'AbortError') return 'aborted';
-  return error.cause?.code ?? error.cause?.message ?? error.message ?? String(cause);
-}
-
-/** The node's error JSON is `{ Message, Code, Type }`; show its Message. */
-function nodeMessage(text: string): string {
-  try {
-    const value = JSON.parse(text) as { Message?: unknown };
-    if (typeof value.Message === 'string') return value.Message;
-  } catch {
-    // not JSON: show the text itself
-  }
-  return text.slice(0, 300) || '(empty body)';
-}
-
-/** Split a streamed body into parsed JSON lines (the RPC's newline-delimited JSON). */
-async function* jsonLines(response: Response, input: string): AsyncIterable<Record<string, unknown>> {
-  if (!response.body) return;
-  const decoder = new TextDecoder();
-  let buffered = '';
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    buffered += done ? decoder.decode() : decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
-      if (line !== '') yield parseLine(line, input);
-    }
-    if (done) break;
-  }
-  if (buffered.trim() !== '') yield parseLine(buffered.trim(), input);
-}
-
-function parseLine(line: string, input: string): Record<string, unknown> {
-  try {
-    return JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    throw ipfsError('rpc-error', 'IPFS node', input, `unreadable answer line: ${line.slice(0, 200)}`);
-  }
-}
-
-function parseCid(value: unknown, input: string): CID {
-  try {
-    return CID.parse(String(value));
-  } catch {
-    throw ipfsError('rpc-error', 'IPFS node', input, `the node returned "${String(value)}", not a CID`);
+    throw rpcError(cause, rpcUrl, name);
   }
 }
 
 /** `version`: the cheapest call, used as "test connection". */
 export async function nodeVersion(rpcUrl: string, options: RpcOptions = {}): Promise<string> {
-  const response = await rpcPost(rpcUrl, 'version', {}, undefined, { ...options, quick: true });
-  const value = (await response.json()) as { Version?: unknown };
-  return String(value.Version ?? 'unknown');
+  const answer = await call(rpcUrl, 'version', (client) => client.version({ signal: signalFor(options, true) }));
+  return String(answer.version ?? 'unknown');
 }
 
 /**
  * `add` one file with Carti Studio's parameters (CIDv1, raw leaves, `size-262144` chunker, sha2-256, pinned).
- * `file` is a Blob: a browser `File`, or in Node `fs.openAsBlob(path)`, so the bytes are streamed from disk.
+ * `file` is a Blob: a browser `File`, or in Node `fs.openAsBlob(path)`, so the bytes are streamed from disk
+ * (kubo-rpc-client reads a Blob through its stream, chunk by chunk).
  */
 export async function addFile(rpcUrl: string, file: Blob, fileName: string, options: RpcOptions & { onProgress?: (progress: AddProgress) => void } = {}): Promise<AddedFile> {
-  const form = new FormData();
-  form.append('file', file, encodeURIComponent(fileName));
-  const params = {
-    'cid-version': UNIXFS_PARAMETERS.cidVersion,
-    'raw-leaves': UNIXFS_PARAMETERS.rawLeaves,
+  const onProgress = options.onProgress;
+  const added = await call(rpcUrl, 'add', (client) => client.add({ path: fileName, content: file }, {
+    cidVersion: UNIXFS_PARAMETERS.cidVersion,
+    rawLeaves: UNIXFS_PARAMETERS.rawLeaves,
     chunker: `size-${UNIXFS_PARAMETERS.chunkSizeBytes}`,
-    hash: UNIXFS_PARAMETERS.hash,
+    hashAlg: UNIXFS_PARAMETERS.hash,
     pin: true,
-    progress: options.onProgress !== undefined,
-  };
-  const response = await rpcPost(rpcUrl, 'add', params, form, options);
-  let added: AddedFile | undefined;
-  for await (const line of jsonLines(response, `${rpcUrl} /api/v0/add`)) {
-    if (line.Hash === undefined) {
-      if (typeof line.Bytes === 'number') options.onProgress?.({ sentBytes: line.Bytes });
-      continue;
-    }
-    added = { cid: parseCid(line.Hash, `${rpcUrl} /api/v0/add`), sizeBytes: Number(line.Size ?? file.size) };
-  }
-  if (!added) throw ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/add`, 'the node answered without a CID');
-  return added;
+    // `wrapWithDirectory: false` is the default: the answer's CID is the file's own.
+    progress: onProgress ? (bytes: number) => onProgress({ sentBytes: bytes }) : undefined,
+    signal: options.signal,
+  }));
+  return { cid: CID.asCID(added.cid) ?? CID.parse(added.cid.toString()), sizeBytes: Number.isFinite(added.size) ? added.size : file.size };
 }
 
 /** `block/put` one dag-pb block (a directory node built locally); returns the CID the node computed. */
 export async function putDagPbBlock(rpcUrl: string, bytes: Uint8Array, options: RpcOptions = {}): Promise<CID> {
-  const form = new FormData();
-  form.append('data', new Blob([bytes as Uint8Array<ArrayBuffer>]));
-  // `cid-codec` is the current name; `format` the older one js-ipfs also reads. Both name dag-pb.
-  const response = await rpcPost(rpcUrl, 'block/put', { 'cid-codec': 'dag-pb', format: 'dag-pb', mhtype: 'sha2-256', version: 1 }, form, { ...options, quick: true });
-  const value = (await response.json()) as { Key?: unknown };
-  return parseCid(value.Key, `${rpcUrl} /api/v0/block/put`);
+  // `format` names the codec for js-ipfs and older Kubo (kubo-rpc-client retries with `protobuf` for go-ipfs).
+  const cid = await call(rpcUrl, 'block/put', (client) => client.block.put(bytes, { format: 'dag-pb', mhtype: 'sha2-256', version: 1, signal: signalFor(options, true) }));
+  return CID.parse(cid.toString());
 }
 
 /** `pin/add` recursively (everything under the CID must be on the node). */
 export async function pinAdd(rpcUrl: string, cid: CID, options: RpcOptions = {}): Promise<void> {
-  await rpcPost(rpcUrl, 'pin/add', { arg: cid.toString(), recursive: true }, undefined, { ...options, quick: true });
+  await call(rpcUrl, 'pin/add', (client) => client.pin.add(cid, { recursive: true, signal: signalFor(options, true) }));
 }
 
-/** `cat` a file (by CID and optional path) as a stream of chunks. */
+/**
+ * `cat` a file (by CID and optional path) as a stream of chunks. The first chunk is awaited here, so a node
+ * that is down or refuses the path fails at the call, not in the middle of the caller's loop; later errors
+ * are translated too.
+ */
 export async function cat(rpcUrl: string, ipfsPath: string, options: RpcOptions = {}): Promise<AsyncIterable<Uint8Array>> {
-  const response = await rpcPost(rpcUrl, 'cat', { arg: ipfsPath }, undefined, options);
-  const body = response.body;
-  if (!body) return (async function* empty() {})();
-  return chunksOf(body);
+  const iterator = clientFor(rpcUrl).cat(ipfsPath, { signal: options.signal })[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array>;
+  try {
+    first = await iterator.next();
+  } catch (cause) {
+    throw rpcError(cause, rpcUrl, 'cat');
+  }
+  return (async function* rest() {
+    if (first.done) return;
+    yield first.value;
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } catch (cause) {
+      throw rpcError(cause, rpcUrl, 'cat');
+    }
+  })();
 }

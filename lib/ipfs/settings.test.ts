@@ -20,6 +20,12 @@ describe('ipfsSettingsFrom', () => {
     expect(ipfsSettingsFrom({ rpcUrl: '' }, {}).rpcUrl).toBeUndefined();
   });
 
+  it('reads trustlessOnly from the flag, else the environment, and leaves it out when off', () => {
+    expect(ipfsSettingsFrom({}, { CARTI_STUDIO_IPFS_TRUSTLESS_ONLY: '1' }).trustlessOnly).toBe(true);
+    expect(ipfsSettingsFrom({ trustlessOnly: false }, { CARTI_STUDIO_IPFS_TRUSTLESS_ONLY: 'true' })).not.toHaveProperty('trustlessOnly');
+    expect(ipfsSettingsFrom({}, {})).not.toHaveProperty('trustlessOnly');
+  });
+
   it('refuses a gateway that is not http(s)', () => {
     expect(() => ipfsSettingsFrom({ gateways: ['ftp://x'] }, {})).toThrow(/gateway 1.*unsupported scheme/);
   });

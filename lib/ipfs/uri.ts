@@ -50,3 +50,22 @@ export function gatewayUrl(gateway: string, ref: IpfsRef): string {
 export function childRef(ref: IpfsRef, ...segments: string[]): IpfsRef {
   return { cid: ref.cid, path: [...ref.path, ...segments] };
 }
+
+/**
+ * A relative bundle uri against an `ipfs://` listing (carti-formats.md §10.2 extension): it resolves inside
+ * the listing's directory, like a relative URL against the listing's URL (`./`, `../` and `/` as usual, never
+ * above the root CID). Done on segments rather than with `URL`, which older browsers do not resolve for a
+ * non-special scheme such as `ipfs:`.
+ */
+export function resolveIpfsRelative(uri: string, listingUri: string): string {
+  const base = parseIpfsUri(listingUri, 'listing uri');
+  const [pathPart = ''] = uri.split(/[?#]/);
+  // The listing file's own name is dropped: its directory is the base.
+  const segments = pathPart.startsWith('/') ? [] : base.path.slice(0, -1);
+  for (const raw of pathPart.split('/')) {
+    if (raw === '' || raw === '.') continue;
+    if (raw === '..') segments.pop();
+    else segments.push(decodeURIComponent(raw));
+  }
+  return formatIpfsUri({ cid: base.cid, path: segments });
+}
