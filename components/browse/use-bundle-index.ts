@@ -15,6 +15,7 @@ import { mergeLoadedSources } from '@/lib/queries/merge';
 import { listingSourcesStore } from '@/lib/state/listing-sources';
 import { storedAsSource, storedSignature } from '@/components/store/stored-as-source';
 import { useStoredBundles } from '@/components/store/use-bundle-store';
+import { currentIpfsSettings } from '@/components/ipfs/current-settings';
 
 export type SourceView =
   | { readonly source: string; readonly state: 'loading' }
@@ -39,7 +40,7 @@ function pageOrigin(): string {
 export function useBundleIndex() {
   const { sources } = useListingSources();
   const queryClient = useQueryClient();
-  const results = useQueries({ queries: sources.map((source) => listingQuery(source, { origin: pageOrigin() })) });
+  const results = useQueries({ queries: sources.map((source) => listingQuery(source, { origin: pageOrigin(), ipfsSettings: currentIpfsSettings })) });
 
   const sourceViews: SourceView[] = sources.map((source, i) => {
     const result = results[i];

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CartiError } from '@/lib/carti/errors';
 import { verifyAsset, type VerifyProgress, type VerifyResult } from '@/lib/queries/verify-asset';
+import { currentIpfsSettings } from '@/components/ipfs/current-settings';
 
 export type VerifyState =
   | { readonly phase: 'idle' }
@@ -33,6 +34,7 @@ export function useVerifyAsset(assetUrl: string | undefined, expectedId: string)
         assetUrl,
         expectedId,
         pageOrigin: window.location.origin,
+        ipfsSettings: currentIpfsSettings,
         signal: abort.signal,
         onProgress: (progress) => {
           pending = progress;

@@ -8,10 +8,13 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { assetRequestUrl } from '@/lib/queries/verify-asset';
 import { ASSET_LENGTH_HEADER } from '@/lib/queries/wire';
+import { isIpfsUri } from '@/lib/ipfs/uri';
+import { ipfsAssetSize } from '@/components/ipfs/ipfs-size';
 
 export const assetSizeKey = (url: string) => ['asset-size', url] as const;
 
 export async function headSize(url: string): Promise<bigint | null> {
+  if (isIpfsUri(url)) return ipfsAssetSize(url);
   const response = await fetch(assetRequestUrl(url, window.location.origin), { method: 'HEAD', cache: 'no-store' });
   if (!response.ok) return null;
   const header = response.headers.get(ASSET_LENGTH_HEADER) ?? response.headers.get('content-length');

@@ -40,6 +40,12 @@ describe('ipfs settings store', () => {
     expect(second.getState().settings).toEqual({ rpcUrl: 'http://127.0.0.1:7001', gateways: ['https://gw.example'] });
   });
 
+  it('keeps the defaults (with the local node) when nothing was saved yet', async () => {
+    const store = createIpfsSettingsStore(() => memoryStorage());
+    await store.persist?.rehydrate();
+    expect(store.getState().settings).toEqual(DEFAULT_IPFS_SETTINGS);
+  });
+
   it('falls back to the defaults when the stored value is unusable', async () => {
     const storage = memoryStorage({ [IPFS_SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { settings: { rpcUrl: 'javascript:alert(1)', gateways: [] } }, version: 1 }) });
     const store = createIpfsSettingsStore(() => storage);

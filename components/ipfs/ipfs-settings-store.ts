@@ -50,6 +50,8 @@ export function createIpfsSettingsStore(getStorage: () => StateStorage = () => w
         // A hand-edited or older stored value is re-checked; anything unusable falls back to the defaults.
         merge: (persisted, current) => {
           const stored = (persisted as { settings?: Partial<IpfsSettings> } | undefined)?.settings;
+          // Nothing saved yet (zustand merges `undefined` then): the defaults, not "no node".
+          if (stored === undefined || stored === null) return current;
           try {
             const gateways = Array.isArray(stored?.gateways) ? stored.gateways.filter((item): item is string => typeof item === 'string') : [];
             return { ...current, settings: ipfsSettingsFrom({ rpcUrl: typeof stored?.rpcUrl === 'string' ? stored.rpcUrl : '', gateways }) };

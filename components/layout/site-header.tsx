@@ -8,6 +8,7 @@ const navItems = [
   { href: '/run', label: 'Run' },
   { href: '/listings', label: 'Listings' },
   { href: '/store', label: 'Store' },
+  { href: '/settings', label: 'Settings' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { AddSourceResult } from '@/lib/state/listing-sources';
 
-/** The "add a listing" form: a labelled URL field; Enter or the button adds it, errors are announced. */
+/** The "add a listing" form: a labelled URL field (http(s) or ipfs://); Enter or the button adds it, errors are announced. */
 export function AddSourceForm({ onAdd }: { onAdd: (text: string) => AddSourceResult }) {
   const inputId = useId();
   const hintId = useId();
@@ -46,8 +46,9 @@ export function AddSourceForm({ onAdd }: { onAdd: (text: string) => AddSourceRes
         </Button>
       </div>
       <p id={hintId} className="text-xs text-slate-500">
-        A GitHub repository (optionally <code className="font-mono">/tree/&lt;ref&gt;</code>) or the URL of a{' '}
-        <code className="font-mono">bundles.json</code>.
+        A GitHub repository (optionally <code className="font-mono">/tree/&lt;ref&gt;</code>), the URL of a{' '}
+        <code className="font-mono">bundles.json</code>, or <code className="font-mono">ipfs://&lt;cid&gt;</code> of one (or of a
+        directory holding one).
       </p>
       {error && (
         <p id={errorId} role="alert" className="text-sm text-rose-600">

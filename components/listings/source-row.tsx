@@ -4,6 +4,8 @@ import type { SourceView } from '@/components/browse/use-bundle-index';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DEFAULT_LISTING_SOURCE } from '@/lib/state/listing-sources';
+import Link from 'next/link';
+import { isIpfsUri } from '@/lib/ipfs/uri';
 
 function sourceLabel(source: string): string {
   return source === DEFAULT_LISTING_SOURCE ? 'Embedded default listing' : source;
@@ -36,6 +38,11 @@ export function SourceRow({
             {label}
           </p>
           {view.source === DEFAULT_LISTING_SOURCE && <p className="text-xs text-slate-500">Served by this app, works offline</p>}
+          {isIpfsUri(view.source) && (
+            <p className="text-xs text-slate-500">
+              Read through your IPFS gateways (<Link href="/settings" className="underline">Settings</Link>), in order
+            </p>
+          )}
         </div>
         <div className="flex shrink-0 gap-1">
           <Button size="sm" variant="ghost" onClick={() => onRefresh(view.source)} disabled={refreshing} aria-label={`Refresh ${label}`}>
@@ -68,7 +75,7 @@ export function SourceRow({
           </div>
         )}
         {view.state === 'error' && (
-          <p className="rounded-md bg-rose-50 px-2 py-1.5 text-xs break-words text-rose-700" data-testid="source-error">
+          <p className="rounded-md bg-rose-50 px-2 py-1.5 text-xs break-words whitespace-pre-line text-rose-700" data-testid="source-error">
             {view.error.message}
           </p>
         )}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { idOfBytes } from '../../lib/carti/id';
+import { fileCid } from '../../lib/ipfs/unixfs-cid';
 import { CartiError } from '../../lib/carti/errors';
 import { createMemoryBrowserStore } from '../../lib/store/browser-store';
 import type { BrowserStore } from '../../lib/store/types';
@@ -21,6 +22,9 @@ beforeAll(async () => {
     requests.push(request.url ?? '');
     if (request.url === '/good.bin') return void response.end(good);
     if (request.url === '/tampered.bin') return void response.end(new TextEncoder().encode('the bytes the server actually sent'));
+    // Two path gateways (issue 6): /gw serves every CID as `good`, /evil answers with other bytes.
+    if (request.url?.startsWith('/gw/ipfs/')) return void response.end(good);
+    if (request.url?.startsWith('/evil/ipfs/')) return void response.end(good.slice(1));
     response.statusCode = 404;
     response.end();
   });
@@ -159,6 +163,62 @@ describe('resolveAssets with the browser store', () => {
     const drive = await asset('tampered.bin', tamperedOriginal, 'my-drive');
     await resolveAssets([drive], { urlOf: () => `${origin}/tampered.bin`, pageOrigin: origin, events: recorder().events, store }).catch(() => undefined);
     expect(await store.has(drive.id)).toBe(false);
+  });
+});
+
+describe('resolveAssets with ipfs:// uris', () => {
+  const goodUri = async () => `ipfs://${(await fileCid(good)).cid}`;
+
+  it('reads through the gateways in order, skips one that sends other bytes, and stores only the verified file', async () => {
+    forgetVerifiedAssets();
+    const store = createMemoryBrowserStore();
+    const kernel = await asset('good.bin', good);
+    const uri = await goodUri();
+    const failedAttempts: string[] = [];
+    const { log, events } = recorder();
+    let progressed = 0;
+    const images = await resolveAssets([kernel], {
+      urlOf: () => uri, pageOrigin: origin, store,
+      ipfsSettings: () => ({ gateways: [`${origin}/evil`, `${origin}/gw`] }),
+      events: { ...events, progress: (_id, done) => { progressed = done; }, attemptFailed: (_id, source, error) => failedAttempts.push(`${source}: ${error.code}`) },
+    });
+    expect(Buffer.compare(Buffer.from(images['good.bin']), Buffer.from(good))).toBe(0);
+    expect(failedAttempts).toEqual([`gateway ${origin}/evil: id-mismatch`]);
+    expect(log).toEqual([`verified ${kernel.id} ${good.length}`]);
+    expect(progressed).toBe(good.length);
+    expect((await store.get(kernel.id))?.sizeBytes).toBe(good.length);
+  });
+
+  it('tries the node first when one is configured, then the gateways', async () => {
+    forgetVerifiedAssets();
+    const kernel = await asset('good.bin', good);
+    const failedAttempts: string[] = [];
+    const uri = await goodUri();
+    const closedNode = 'http://127.0.0.1:9';
+    await resolveAssets([kernel], {
+      urlOf: () => uri, pageOrigin: origin, store: null,
+      ipfsSettings: () => ({ rpcUrl: closedNode, gateways: [`${origin}/gw`] }),
+      events: { ...recorder().events, attemptFailed: (_id, source, error) => failedAttempts.push(`${source}: ${error.code}`) },
+    });
+    expect(failedAttempts).toHaveLength(1);
+    expect(failedAttempts[0]).toMatch(new RegExp(`^IPFS node ${closedNode}: `));
+  });
+
+  it('fails naming each gateway and its reason when none gives the file, and keeps nothing', async () => {
+    forgetVerifiedAssets();
+    const store = createMemoryBrowserStore();
+    const kernel = await asset('good.bin', good, 'ipfs-kernel');
+    const again = recorder();
+    const uri = await goodUri();
+    const second = (await resolveAssets([kernel], {
+      urlOf: () => uri, pageOrigin: origin, store, events: again.events,
+      ipfsSettings: () => ({ gateways: [`${origin}/evil`, `${origin}/missing`] }),
+    }).catch((e: unknown) => e)) as CartiError;
+    expect(second.code).toBe('ipfs-unavailable');
+    expect(second.message).toContain(`gateway ${origin}/evil: returned other bytes`);
+    expect(second.message).toContain(`gateway ${origin}/missing: HTTP 404`);
+    expect(again.log).toEqual([`failed ${kernel.id} ipfs-unavailable`]);
+    expect(await store.has(kernel.id)).toBe(false);
   });
 });
 

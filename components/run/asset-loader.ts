@@ -5,10 +5,17 @@
  * listing, §10.2), downloaded with progress while lib/fetch's downloadVerified recomputes its carti id (§2.3).
  * A verified download is put in the store so a second boot, even after a reload, downloads nothing; a store
  * failure (quota, private mode) only costs that. Nothing unverified is ever returned or kept. Cross-origin
- * assets go through the app's /api/asset route.
+ * assets go through the app's /api/asset route. An `ipfs://` uri (issue 6) is fetched in the browser with
+ * lib/ipfs `fetchIpfsVerified`: the user's node (`cat`) when one is configured, then each configured gateway
+ * in order; a source that fails or returns other bytes is reported and the next one is tried.
  */
 import { downloadVerified } from '../../lib/fetch/download';
+import { fetchIpfsVerified } from '../../lib/ipfs/fetch';
+import { ipfsAllowList, type IpfsSettings } from '../../lib/ipfs/settings';
+import { isIpfsUri } from '../../lib/ipfs/uri';
+import { currentIpfsSettings } from '../ipfs/current-settings';
 import { assetRequestUrl } from '../../lib/queries/verify-asset';
+import { gatewayTransport } from '../../lib/queries/gateway-transport';
 import { CartiError } from '../../lib/carti/errors';
 import type { Bundle } from '../../lib/carti/types';
 import { getBrowserStore } from '../../lib/store/browser-store';
@@ -26,6 +33,8 @@ export interface AssetEvents {
   failed(id: string, error: CartiError): void;
   /** The verified bytes could not be kept in the store (the boot goes on). */
   notStored?(id: string, error: CartiError): void;
+  /** An `ipfs://` source (node or gateway, named in `source`) failed or sent other bytes; the next is tried. */
+  attemptFailed?(id: string, source: string, error: CartiError): void;
 }
 
 export interface ResolveOptions {
@@ -38,6 +47,8 @@ export interface ResolveOptions {
   readonly signal?: AbortSignal;
   /** The browser store of this page by default; `null` keeps nothing beyond the page cache. */
   readonly store?: BrowserStore | null;
+  /** Node and gateways for `ipfs://` uris; default: the settings saved on the Settings page. */
+  readonly ipfsSettings?: () => IpfsSettings | Promise<IpfsSettings>;
 }
 
 function asCartiError(error: unknown, input: string, location: string): CartiError {
@@ -79,6 +90,21 @@ async function keep(store: BrowserStore, asset: BootAsset, bytes: Uint8Array, op
   }
 }
 
+/** Node first when one is configured (the user's own), then the gateways in order; verified by carti id. */
+async function downloadFromIpfs(asset: BootAsset, uri: string, options: ResolveOptions): Promise<{ sizeBytes: number; result: Uint8Array }> {
+  const settings = await (options.ipfsSettings ?? currentIpfsSettings)();
+  return fetchIpfsVerified<Uint8Array>(uri, asset.id, {
+    settings,
+    viaRpc: settings.rpcUrl !== undefined,
+    allowList: [options.pageOrigin, ...ipfsAllowList(settings)],
+    transport: gatewayTransport(ipfsAllowList(settings)),
+    signal: options.signal,
+    // Each attempt starts from zero: the bar shows the source being read now.
+    onProgress: (event) => options.events.progress(asset.id, event.receivedBytes, event.totalBytes),
+    onAttemptFailed: (source, error) => options.events.attemptFailed?.(asset.id, source, error),
+  });
+}
+
 async function resolveOne(asset: BootAsset, store: BrowserStore | null, options: ResolveOptions): Promise<Uint8Array> {
   const hit = verified.get(asset.id);
   if (hit) {
@@ -95,8 +121,7 @@ async function resolveOne(asset: BootAsset, store: BrowserStore | null, options:
   if (!url) {
     throw new CartiError('no-uri', asset.name, asset.role, `no listing gives a download location for ${asset.fileName} (${asset.id})`);
   }
-  const requestUrl = assetRequestUrl(url, options.pageOrigin);
-  const download = await downloadVerified(requestUrl, asset.id, {
+  const download = isIpfsUri(url) ? await downloadFromIpfs(asset, url, options) : await downloadVerified(assetRequestUrl(url, options.pageOrigin), asset.id, {
     allowList: [options.pageOrigin],
     signal: options.signal,
     onProgress: (event) => options.events.progress(asset.id, event.receivedBytes, event.totalBytes),

@@ -20,6 +20,11 @@ export function AssetProgressList({ assets }: { assets: readonly AssetProgress[]
           <p className={`text-xs ${asset.phase === 'failed' ? 'text-rose-700' : 'text-slate-500'}`}>
             {asset.phase === 'failed' ? asset.error : PHASE_TEXT[asset.phase]}
           </p>
+          {asset.skipped && asset.skipped.length > 0 && (
+            <ul aria-label={`Sources skipped for ${asset.name}`} className="list-disc pl-4 text-xs text-amber-800" data-testid="skipped-sources">
+              {asset.skipped.map((line) => <li key={line} className="break-all">skipped {line}</li>)}
+            </ul>
+          )}
         </li>
       ))}
     </ul>

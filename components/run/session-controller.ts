@@ -94,6 +94,10 @@ export class SessionController {
           progress: (id, done, total) => state.updateAsset(id, { phase: 'downloading', doneBytes: done, totalBytes: total }),
           verified: (id, size) => state.updateAsset(id, { phase: 'verified', doneBytes: size, totalBytes: size }),
           failed: (id, error) => state.updateAsset(id, { phase: 'failed', error: error.message }),
+          attemptFailed: (id, source, error) => {
+            const skipped = this.store.getState().assets.find((asset) => asset.id === id)?.skipped ?? [];
+            state.updateAsset(id, { skipped: [...skipped, `${source}: ${error.reason}`] });
+          },
         },
       });
     } catch (error) {

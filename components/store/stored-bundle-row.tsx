@@ -10,7 +10,7 @@ import { CopyButton } from './copy-button';
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One stored bundle; Delete asks for confirmation in place (a real button pair, reachable by keyboard). */
-export function StoredBundleRow({ entry, onDelete }: { entry: BrowserStoredBundle; onDelete: (id: string) => Promise<void> }) {
+export function StoredBundleRow({ entry, onDelete, onPublish }: { entry: BrowserStoredBundle; onDelete: (id: string) => Promise<void>; onPublish: (id: string) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const { bundle } = entry;
@@ -62,9 +62,14 @@ export function StoredBundleRow({ entry, onDelete }: { entry: BrowserStoredBundl
             </Button>
           </span>
         ) : (
-          <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${bundle.name}`}>
-            Delete
-          </Button>
+          <span className="inline-flex items-center gap-1">
+            <Button size="sm" onClick={() => onPublish(bundle.id)} aria-label={`Publish ${bundle.name} to IPFS`}>
+              Publish to IPFS
+            </Button>
+            <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${bundle.name}`}>
+              Delete
+            </Button>
+          </span>
         )}
       </td>
     </tr>

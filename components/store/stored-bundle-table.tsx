@@ -1,12 +1,15 @@
 'use client';
+import { Fragment, useState } from 'react';
+import { PublishStoredPanel } from '@/components/ipfs/publish-stored-panel';
 import { useBundleStore, useStoredBundles } from './use-bundle-store';
 import { StoredBundleRow } from './stored-bundle-row';
 
 const headers = ['Name', 'Type', 'Size', 'Id', 'Origin', 'Stored', 'Last used'];
 
-/** What the browser store holds, most recently used first. */
+/** What the browser store holds, most recently used first; "Publish to IPFS" opens under its row. */
 export function StoredBundleTable() {
   const store = useBundleStore();
+  const [publishing, setPublishing] = useState<string>();
   const stored = useStoredBundles();
   if (stored.state === 'error') {
     return (
@@ -33,7 +36,16 @@ export function StoredBundleTable() {
         </thead>
         <tbody className="[&_th]:pl-4 [&_tr>*:first-child]:pl-4 [&_tr>*:last-child]:pr-4">
           {entries.map((entry) => (
-            <StoredBundleRow key={entry.bundle.id} entry={entry} onDelete={(id) => store.delete(id)} />
+            <Fragment key={entry.bundle.id}>
+              <StoredBundleRow entry={entry} onDelete={(id) => store.delete(id)} onPublish={setPublishing} />
+              {publishing === entry.bundle.id && (
+                <tr>
+                  <td colSpan={headers.length + 1} className="pb-3">
+                    <PublishStoredPanel bundle={entry.bundle} onClose={() => setPublishing(undefined)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -4,11 +4,17 @@
  * GET /api/listing, whose server applies lib/fetch's SSRF guard and limits (browsers cannot read most
  * listing hosts cross-origin anyway). Either way the result is the same shape: the valid records and the
  * per-record errors. A source that cannot be read at all (network, HTTP status, HTML, malformed JSON) throws
- * its CartiError, which the UI shows as that source's error row.
+ * its CartiError, which the UI shows as that source's error row. An `ipfs://` source (issue 6) is read in the
+ * browser through the user's configured gateways (lib/ipfs `fetchIpfsListing`): the gateways are the user's
+ * choice, often a local node the app's server could not reach, and every bundle is verified by id later.
  */
 import { CartiError } from '../carti/errors';
 import { parseListingText } from '../carti/listing';
 import type { Bundle } from '../carti/types';
+import { fetchIpfsListing } from '../ipfs/listing';
+import { ipfsAllowList, DEFAULT_IPFS_SETTINGS, type IpfsSettings } from '../ipfs/settings';
+import { isIpfsUri } from '../ipfs/uri';
+import { gatewayTransport } from './gateway-transport';
 import { queryKeys } from './keys';
 import { errorFromResponseBody, errorFromWire, type ListingResponse } from './wire';
 
@@ -25,6 +31,8 @@ export interface ListingClientEnv {
   /** The page's origin, e.g. `location.origin`. */
   readonly origin: string;
   readonly fetch?: typeof fetch;
+  /** The IPFS settings for `ipfs://` sources (read when such a source loads); default: lib/ipfs defaults. */
+  readonly ipfsSettings?: () => IpfsSettings | Promise<IpfsSettings>;
 }
 
 export const LISTING_API_PATH = '/api/listing';
@@ -74,12 +82,36 @@ async function loadThroughApi(source: string, env: ListingClientEnv, signal?: Ab
   };
 }
 
+/**
+ * One gateway at a time, in order: a listing has no carti id, so a gateway that answers something that is
+ * not a listing (a hostile or broken one) must not hide the next gateway's good answer.
+ */
+async function loadFromIpfs(source: string, env: ListingClientEnv, signal?: AbortSignal): Promise<LoadedSource> {
+  const settings = (await env.ipfsSettings?.()) ?? DEFAULT_IPFS_SETTINGS;
+  const allowList = ipfsAllowList(settings);
+  const failures: CartiError[] = [];
+  for (const gateway of settings.gateways) {
+    const loaded = await fetchIpfsListing(source, { gateways: [gateway] }, { allowList, signal, transport: gatewayTransport(allowList) });
+    const fatal = 'error' in loaded ? loaded.error : loaded.result.errors.find(isWholeListingError);
+    if (!fatal && 'result' in loaded) {
+      const parsed = loaded.result;
+      return { source, url: loaded.url, bundles: parsed.value.bundles, errors: parsed.errors, warnings: parsed.warnings };
+    }
+    failures.push(new CartiError(fatal!.code, `gateway ${gateway}`, fatal!.location, fatal!.reason));
+    if (signal?.aborted) break;
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length === 0) throw new CartiError('ipfs-unavailable', source, '(settings)', 'no IPFS gateway is configured (Settings)');
+  throw new CartiError('ipfs-unavailable', source, '(source)', `no gateway gave a valid bundles.json:\n  ${failures.map((failure) => failure.message).join('\n  ')}`);
+}
+
 /** True for sources served by the app itself (the embedded listing). */
 export function isAppPath(source: string): boolean {
   return source.startsWith('/') && !source.startsWith('//');
 }
 
 export function loadListing(source: string, env: ListingClientEnv, signal?: AbortSignal): Promise<LoadedSource> {
+  if (isIpfsUri(source)) return loadFromIpfs(source, env, signal);
   return isAppPath(source) ? loadSameOrigin(source, env, signal) : loadThroughApi(source, env, signal);
 }
 

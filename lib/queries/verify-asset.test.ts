@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CartiError } from '../carti/errors';
 import { HELLO_ID } from '../carti/id';
+import { fileCid } from '../ipfs/unixfs-cid';
 import { assetRequestUrl, verifyAsset, type VerifyProgress } from './verify-asset';
 
 let server: Server;
@@ -17,6 +18,11 @@ beforeAll(async () => {
       response.writeHead(200, { 'x-asset-length': '6' });
       response.write('abc');
       response.end('def');
+    } else if (request.url?.startsWith('/gw/ipfs/')) {
+      // A path gateway with the real bytes of every CID asked, and one that alters them.
+      response.writeHead(200, { 'content-length': '5' }).end('hello');
+    } else if (request.url?.startsWith('/evil/ipfs/')) {
+      response.writeHead(200, { 'content-length': '5' }).end('hellO');
     } else if (request.url === '/tampered.txt') {
       response.writeHead(200).end('hellO');
     } else if (request.url === '/big.bin') {
@@ -80,5 +86,27 @@ describe('verifyAsset', () => {
     const failure = verifyAsset({ assetUrl: `${origin}/missing.bin`, expectedId: HELLO_ID, pageOrigin: origin });
     await expect(failure).rejects.toBeInstanceOf(CartiError);
     await expect(failure).rejects.toThrow(`${origin}/missing.bin: HTTP 404`);
+  });
+});
+
+describe('verifyAsset of ipfs:// assets', () => {
+  const helloUri = async () => `ipfs://${(await fileCid(new TextEncoder().encode('hello'))).cid}`;
+
+  it('verifies through the gateways in order, passing over one that sends other bytes', async () => {
+    const progress: VerifyProgress[] = [];
+    const result = await verifyAsset({
+      assetUrl: await helloUri(), expectedId: HELLO_ID, pageOrigin: origin,
+      ipfsSettings: () => ({ gateways: [`${origin}/evil`, `${origin}/gw`] }),
+      onProgress: (event) => progress.push(event),
+    });
+    expect(result).toEqual({ expectedId: HELLO_ID, actualId: HELLO_ID, matches: true, lengthBytes: 5 });
+    expect(progress.at(-1)).toEqual({ doneBytes: 5, totalBytes: 5 });
+  });
+
+  it('names each gateway and what it sent when none gives the file', async () => {
+    const failure = verifyAsset({ assetUrl: await helloUri(), expectedId: HELLO_ID, pageOrigin: origin, ipfsSettings: () => ({ gateways: [`${origin}/evil`, `${origin}/none`] }) });
+    await expect(failure).rejects.toMatchObject({ code: 'ipfs-unavailable' });
+    await expect(failure).rejects.toThrow(`gateway ${origin}/evil: returned other bytes`);
+    await expect(failure).rejects.toThrow(`gateway ${origin}/none: HTTP 404`);
   });
 });

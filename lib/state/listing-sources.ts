@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { isIpfsUri, parseIpfsUri } from '../ipfs/uri';
 
 /** The embedded listing the app serves from public/default/ (built by scripts/build-default-listing.ts). */
 export const DEFAULT_LISTING_SOURCE = '/default/bundles.json';
@@ -23,11 +24,20 @@ export interface ListingSourcesState {
 
 /**
  * Checks what the user typed before it becomes a source: an http(s) URL (GitHub repository, `/tree/<ref>`,
- * raw `bundles.json`); the exact resolution rules live in lib/carti's resolveListingSource.
+ * raw `bundles.json`) or an `ipfs://` CID; the exact resolution rules live in lib/carti's resolveListingSource.
  */
 export function checkSourceText(text: string, existing: readonly string[]): AddSourceResult {
   const source = text.trim();
   if (source === '') return { ok: false, reason: 'Enter a listing URL.' };
+  // `ipfs://<cid>[/path]` of a bundles.json or of a directory holding one (issue 6), read through the gateways.
+  if (isIpfsUri(source)) {
+    try {
+      parseIpfsUri(source, 'listing source');
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
+    }
+    return existing.includes(source) ? { ok: false, reason: `"${source}" is already in your listings.` } : { ok: true, source };
+  }
   let url: URL;
   try {
     url = new URL(source);

@@ -18,6 +18,8 @@ export interface AssetProgress {
   readonly totalBytes?: number;
   /** The error message as the library wrote it (it names the asset, the place and the reason). */
   readonly error?: string;
+  /** Sources tried before the one that answered (a gateway down, or one that returned other bytes), with why. */
+  readonly skipped?: readonly string[];
 }
 
 /** idle → loading (assets, core) → running ⇄ waiting-input → an end state. */
@@ -43,7 +45,7 @@ export interface RunSessionState {
   readonly sharedMemory?: boolean;
   /** Starts a new run: clears the previous one and lists the assets to resolve. */
   startLoading(assets: readonly Omit<AssetProgress, 'phase' | 'doneBytes'>[]): void;
-  updateAsset(id: string, change: Partial<Pick<AssetProgress, 'phase' | 'doneBytes' | 'totalBytes' | 'error'>>): void;
+  updateAsset(id: string, change: Partial<Pick<AssetProgress, 'phase' | 'doneBytes' | 'totalBytes' | 'error' | 'skipped'>>): void;
   reportStatus(status: { phase: RunPhase; mcycle: bigint; mips: number; elapsedMs: number }): void;
   reportHalt(exitCode: number, mcycle: bigint): void;
   reportYield(info: YieldInfo, mcycle: bigint): void;
