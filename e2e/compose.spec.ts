@@ -4,6 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { idOfBytes } from '../lib/carti/id';
 import { serializePackage } from '../lib/carti/package';
 import { addFlashDrive, initPackage } from '../lib/carti/package-ops';
+import { dragWithMouse } from './helpers';
 
 /**
  * The composer (issue 4, "Composer") against the production build: the embedded default listing
@@ -28,17 +29,6 @@ const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 async function openComposer(page: Page): Promise<void> {
   await page.goto('/compose');
   await expect(paletteItem(page, 'ram bundle default-linux')).toBeVisible();
-}
-
-/** A real mouse drag: press, move in steps past the activation distance, release over the target. */
-async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
-  const source = (await from.boundingBox())!;
-  const target = (await to.boundingBox())!;
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 4 });
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
-  await page.mouse.up();
 }
 
 async function composeDefaultByMouse(page: Page): Promise<void> {

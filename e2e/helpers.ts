@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** Adds a listing source through the panel, as a user does: type the URL, press Enter. */
 export async function addListing(page: Page, url: string): Promise<void> {
@@ -29,4 +29,15 @@ export function expectNoConsoleErrors(where: string): void {
   test.afterEach(() => {
     expect(consoleErrors, `no console errors on ${where}`).toEqual([]);
   });
+}
+
+/** A real mouse drag: press, move in steps past the activation distance, release over the target. */
+export async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
+  const source = (await from.boundingBox())!;
+  const target = (await to.boundingBox())!;
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 4 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
 }

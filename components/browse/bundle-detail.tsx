@@ -7,6 +7,7 @@ import { DEFAULT_LISTING_SOURCE } from '@/lib/state/listing-sources';
 import { IdBreakdown } from './id-breakdown';
 import { useBundleIndex } from './use-bundle-index';
 import { VerifyPanel } from './verify-panel';
+import { AddToMachine } from '@/components/compose/add-to-machine';
 
 function Field({ term, children, mono = false }: { term: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -76,6 +77,7 @@ export function BundleDetail({ id }: { id: string }) {
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{bundle.name}</h1>
         <Badge tone={bundleTypeTone(bundle.bundleType)}>{bundle.bundleType}</Badge>
         <span className="text-sm text-slate-500">version {bundle.version}</span>
+        <span className="ml-auto"><AddToMachine bundle={bundle} assetUrl={assetUrl} /></span>
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Bundle record">

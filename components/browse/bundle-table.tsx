@@ -6,6 +6,7 @@ import { Badge, bundleTypeTone } from '@/components/ui/badge';
 import type { IndexedBundle } from '@/lib/carti/types';
 import { bundleViewStore, type SortKey } from '@/lib/state/bundle-view';
 import { visibleRange } from './visible-range';
+import { bundleDragSource } from '@/components/compose/native-drop';
 
 const ROW_HEIGHT_PX = 44;
 const GRID = 'grid grid-cols-[minmax(10rem,2fr)_7rem_minmax(5rem,1fr)_minmax(8rem,1.5fr)_minmax(10rem,2fr)_5.5rem] gap-3 px-4';
@@ -49,7 +50,8 @@ function SortHeader({ column }: { column: (typeof columns)[number] }) {
 function BundleRow({ entry, rowIndex }: { entry: IndexedBundle; rowIndex: number }) {
   const { bundle } = entry;
   return (
-    <div role="row" aria-rowindex={rowIndex} className={`${GRID} items-center border-b border-slate-100 text-sm hover:bg-indigo-50/40`} style={{ height: ROW_HEIGHT_PX }} data-testid="bundle-row">
+    // Draggable: a row dropped on a composer slot, in this window or another, adds the bundle there.
+    <div role="row" aria-rowindex={rowIndex} {...bundleDragSource(bundle)} className={`${GRID} cursor-grab items-center border-b border-slate-100 text-sm hover:bg-indigo-50/40`} style={{ height: ROW_HEIGHT_PX }} data-testid="bundle-row">
       <div role="cell" className="truncate">
         <Link href={`/bundle/${bundle.id}`} className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600" title={bundle.name}>
           {bundle.name}

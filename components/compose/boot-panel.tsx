@@ -10,11 +10,20 @@ import { AssetProgressList } from '@/components/run/asset-progress-list';
 import { StatusBar } from '@/components/run/status-bar';
 import { useMachineSession } from '@/components/run/use-machine-session';
 import { Terminal } from '@/components/terminal/Terminal';
-import type { CartiPackage } from '@/lib/carti/types';
+import type { Bundle, CartiPackage } from '@/lib/carti/types';
 import { isRunning } from '@/lib/state/run-session';
 import { entrypointOf } from '@/lib/compose/entrypoint';
 
-export function BootPanel({ pkg, blocker, urls }: { pkg: CartiPackage; blocker: string | undefined; urls: ReadonlyMap<string, string> }) {
+export interface BootPanelProps {
+  readonly pkg: CartiPackage;
+  readonly blocker: string | undefined;
+  /** Download URL of each asset a followed listing names. */
+  readonly urls: ReadonlyMap<string, string>;
+  /** The listing record of each asset, stored with its bytes so the store view shows its name and version. */
+  readonly records: ReadonlyMap<string, Bundle>;
+}
+
+export function BootPanel({ pkg, blocker, urls, records }: BootPanelProps) {
   const session = useMachineSession();
   const { phase } = session.state;
   const running = isRunning(phase);
@@ -23,7 +32,7 @@ export function BootPanel({ pkg, blocker, urls }: { pkg: CartiPackage; blocker: 
   const boot = () => {
     // xterm pauses rendering while the terminal is off screen, and the console is what the user boots for.
     consoleBox.current?.scrollIntoView({ block: 'nearest' });
-    void session.boot({ pkg, urlOf: (asset) => urls.get(asset.id), interactive: true, entrypoint: entrypointOf(pkg) });
+    void session.boot({ pkg, urlOf: (asset) => urls.get(asset.id), recordOf: (asset) => records.get(asset.id), interactive: true, entrypoint: entrypointOf(pkg) });
   };
   return (
     <section aria-labelledby="bootpanel-title" className="space-y-2 rounded-lg border border-slate-200 p-3">

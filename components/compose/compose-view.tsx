@@ -12,16 +12,14 @@ import { useBundleIndex } from '@/components/browse/use-bundle-index';
 import { Button } from '@/components/ui/button';
 import { parsePackageText } from '@/lib/carti/package';
 import { targetOf } from '@/lib/carti/studio-metadata';
-import type { CartiPackage } from '@/lib/carti/types';
+import type { Bundle, CartiPackage } from '@/lib/carti/types';
 import { locateAssets, reposToFollow } from '@/lib/compose/asset-sources';
 import { bootBlocker, checkDraft } from '@/lib/compose/checks';
 import { convertLegacyPackage, isLegacyPackage, type LegacyConversion } from '@/lib/compose/convert-legacy';
 import { conversionDefaultsFrom, DEFAULT_MACHINE_URL } from '@/lib/compose/default-machine';
 import { draftToText, emptyDraft } from '@/lib/compose/draft';
-import { addBundleDrive, replaceDriveBundle, setRamBundle, setRootBundle } from '@/lib/compose/drive-edits';
 import { decodeShareFragment, hasSharedPackage } from '@/lib/compose/share-link';
-import { canDrop } from '@/lib/compose/slot-rules';
-import { setRom } from '@/lib/carti/package-ops';
+import { dropBundle, refusedDrop } from '@/lib/compose/bundle-drop';
 import { listingSourcesStore } from '@/lib/state/listing-sources';
 import type { Edit } from '@/lib/state/composer';
 import { BootEditor } from './boot-editor';
@@ -30,9 +28,13 @@ import { BundlePalette } from './bundle-palette';
 import { ConfirmDialog } from './confirm-dialog';
 import { announcements, collision, jumpBetweenSlots, screenReaderInstructions, type BundleDragData, type SlotTarget } from './dnd';
 import { ExportPanel } from './export-panel';
+import { DriveComposePanel } from './drive-compose-panel';
+import { ImageDropPanel } from './image-drop-panel';
 import { ImportPanel } from './import-panel';
 import { MachineSlots } from './machine-slots';
+import { NativeDropContext, type NativeDropHandlers } from './native-drop';
 import { SharePanel } from './share-panel';
+import { useIpfsShareLink } from '@/components/ipfs/use-ipfs-share-link';
 import { assetSizeQuery, useAssetSizes } from './use-asset-sizes';
 import { useComposer, useUndoShortcuts } from './use-composer';
 
@@ -61,10 +63,13 @@ export function ComposeView() {
   const locations = useMemo(() => locateAssets(draft, index.bundles), [draft, index.bundles]);
   const urls = useMemo(() => new Map(locations.flatMap((asset) => (asset.url ? [[asset.id, asset.url] as const] : []))), [locations]);
   const names = useMemo(() => new Map(locations.map((asset) => [asset.id, asset.name] as const)), [locations]);
+  // Stored downloads keep their listing record (name, version, uri), as the run page's do.
+  const records = useMemo(() => new Map(index.bundles.map((entry) => [entry.bundle.id, entry.bundle] as const)), [index.bundles]);
   const localOnly = useMemo(() => locations.filter((asset) => !asset.url).map((asset) => asset.id), [locations]);
   const sizes = useAssetSizes(urls);
   const problems = useMemo(() => checkDraft(draft, { sizes }), [draft, sizes]);
-  const blocker = bootBlocker(problems);
+  // Until the listings have loaded, an asset without a URL may just not be located yet.
+  const blocker = bootBlocker(problems) ?? (index.isLoading && localOnly.length > 0 ? 'the listings are still loading (they say where the assets download from)' : undefined);
   const isEmpty = draftToText(draft) === draftToText(emptyDraft());
 
   const edit = useCallback((change: Edit) => {
@@ -124,6 +129,7 @@ export function ComposeView() {
     window.addEventListener('hashchange', openShared);
     return () => window.removeEventListener('hashchange', openShared);
   }, [composer.hydrated, openShared]);
+  useIpfsShareLink({ ready: composer.hydrated, offer, onMessage: setMessage });
 
   const startDefault = async () => {
     try {
@@ -149,18 +155,22 @@ export function ComposeView() {
     return size ?? undefined;
   };
 
+  // Every drop (palette drag, keyboard drag, a browse row dragged from another window) follows one rule.
+  const dropOn = async (bundle: Bundle, slot: SlotTarget) => {
+    const refusal = refusedDrop(draft, bundle, slot);
+    if (refusal !== undefined) return setMessage({ tone: 'error', text: refusal });
+    const size = slot.kind === 'rom' ? undefined : await sizeOf(bundle.id);
+    edit((p) => dropBundle(p, bundle, slot, size));
+  };
+  const nativeDrop: NativeDropHandlers = {
+    onBundle: (bundle, slot) => void dropOn(bundle, slot),
+    onError: (error) => setMessage({ tone: 'error', text: `The dragged item is not a bundle: ${error.message}` }),
+  };
+
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     const bundle = (active.data.current as BundleDragData | undefined)?.bundle;
     const slot = over?.data.current as SlotTarget | undefined;
-    if (!bundle || !slot) return;
-    const verdict = canDrop(bundle.bundleType, slot.kind, target);
-    if (!verdict.ok) return setMessage({ tone: 'error', text: `Cannot drop ${bundle.name} on ${slot.title}: ${verdict.reason}.` });
-    const size = slot.kind === 'rom' ? undefined : await sizeOf(bundle.id);
-    if (slot.kind === 'ram') edit((p) => setRamBundle(p, bundle, size));
-    else if (slot.kind === 'rom') edit((p) => setRom(p, { bundle }));
-    else if (slot.index !== undefined) edit((p) => replaceDriveBundle(p, slot.index!, bundle, size));
-    else if (slot.kind === 'root') edit((p) => setRootBundle(p, bundle, size));
-    else edit((p) => addBundleDrive(p, bundle, size));
+    if (bundle && slot) await dropOn(bundle, slot);
   };
 
   const confirmPending = () => {
@@ -172,54 +182,58 @@ export function ComposeView() {
 
   return (
     <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={(event) => void onDragEnd(event)} accessibility={{ announcements, screenReaderInstructions }}>
-      <div className="space-y-4">
-        <header className="flex flex-wrap items-center gap-2">
-          <h1 className="mr-4 text-2xl font-semibold tracking-tight text-slate-900">Compose</h1>
-          <Button onClick={() => void startDefault()}>Start from the default machine</Button>
-          <Button onClick={() => composer.newDraft()}>New</Button>
-          <Button onClick={undo} disabled={!composer.canUndo} aria-keyshortcuts="Control+Z">Undo</Button>
-          <Button onClick={redo} disabled={!composer.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</Button>
-          <span className="text-xs text-slate-500">Target: {target === 'legacy' ? 'ROM-era (legacy)' : 'Cartesi Machine v0.21'}</span>
-        </header>
-        {message && (
-          <p role={message.tone === 'error' ? 'alert' : 'status'} data-testid="compose-message" className={`rounded-md border p-2 text-sm ${message.tone === 'error' ? 'border-rose-200 bg-rose-50 text-rose-800' : 'border-sky-200 bg-sky-50 text-sky-900'}`}>
-            {message.text}
-          </p>
-        )}
-        {target === 'legacy' && (
-          <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">
-            This is a ROM-era package: it cannot boot on v0.21.{' '}
-            <Button size="sm" onClick={() => void loadText(draftToText(draft), 'the current draft')}>Convert to v0.21…</Button>
-          </p>
-        )}
-        <div className="grid gap-4 lg:grid-cols-[16rem_1fr_24rem]">
-          <aside><BundlePalette bundles={index.bundles} loading={index.isLoading} /></aside>
-          <section aria-label="Machine" className="space-y-3">
-            <MachineSlots pkg={draft} target={target} problems={problems} sizes={sizes} edit={edit} />
-            <BootEditor pkg={draft} target={target} problems={problems} edit={edit} />
-            <BootPanel pkg={draft} blocker={blocker} urls={urls} />
-          </section>
-          <aside className="space-y-3">
-            <ExportPanel pkg={draft} />
-            <SharePanel pkg={draft} localOnly={localOnly} names={names} />
-            <ImportPanel onText={(text, source) => void loadText(text, source)} />
-          </aside>
+      <NativeDropContext.Provider value={nativeDrop}>
+        <div className="space-y-4">
+          <header className="flex flex-wrap items-center gap-2">
+            <h1 className="mr-4 text-2xl font-semibold tracking-tight text-slate-900">Compose</h1>
+            <Button onClick={() => void startDefault()}>Start from the default machine</Button>
+            <Button onClick={() => composer.newDraft()}>New</Button>
+            <Button onClick={undo} disabled={!composer.canUndo} aria-keyshortcuts="Control+Z">Undo</Button>
+            <Button onClick={redo} disabled={!composer.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</Button>
+            <span className="text-xs text-slate-500">Target: {target === 'legacy' ? 'ROM-era (legacy)' : 'Cartesi Machine v0.21'}</span>
+          </header>
+          {message && (
+            <p role={message.tone === 'error' ? 'alert' : 'status'} data-testid="compose-message" className={`rounded-md border p-2 text-sm ${message.tone === 'error' ? 'border-rose-200 bg-rose-50 text-rose-800' : 'border-sky-200 bg-sky-50 text-sky-900'}`}>
+              {message.text}
+            </p>
+          )}
+          {target === 'legacy' && (
+            <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">
+              This is a ROM-era package: it cannot boot on v0.21.{' '}
+              <Button size="sm" onClick={() => void loadText(draftToText(draft), 'the current draft')}>Convert to v0.21…</Button>
+            </p>
+          )}
+          <div className="grid gap-4 lg:grid-cols-[16rem_1fr_24rem]">
+            <aside><BundlePalette bundles={index.bundles} loading={index.isLoading} /></aside>
+            <section aria-label="Machine" className="space-y-3">
+              <MachineSlots pkg={draft} target={target} problems={problems} sizes={sizes} edit={edit} />
+              <BootEditor pkg={draft} target={target} problems={problems} edit={edit} />
+              <BootPanel pkg={draft} blocker={blocker} urls={urls} records={records} />
+            </section>
+            <aside className="space-y-3">
+              <ExportPanel pkg={draft} />
+              <SharePanel pkg={draft} localOnly={localOnly} names={names} bundles={index.bundles} />
+              <ImportPanel onText={(text, source) => void loadText(text, source)} />
+              <DriveComposePanel pkg={draft} bundles={index.bundles} edit={edit} />
+              <ImageDropPanel edit={edit} />
+            </aside>
+          </div>
         </div>
-      </div>
-      {pending?.kind === 'replace' && (
-        <ConfirmDialog title={pending.title} confirmText="Replace draft" onConfirm={confirmPending} onCancel={() => setPending(undefined)}>
-          <p>Your current draft will be replaced (Undo brings it back).</p>
-          {pending.notes.map((note) => <p key={note} className="mt-1 text-amber-800">{note}</p>)}
-        </ConfirmDialog>
-      )}
-      {pending?.kind === 'legacy' && (
-        <ConfirmDialog title="Convert this ROM-era package to v0.21?" confirmText="Convert" onConfirm={confirmPending} onCancel={() => setPending(undefined)}>
-          <p>{pending.source} targets a ROM-era Cartesi Machine, which cannot boot here. Converting makes these changes:</p>
-          <ul aria-label="Conversion changes" className="mt-2 list-disc space-y-0.5 pl-5 text-xs">
-            {pending.conversion.changes.map((change) => <li key={change}>{change}</li>)}
-          </ul>
-        </ConfirmDialog>
-      )}
+        {pending?.kind === 'replace' && (
+          <ConfirmDialog title={pending.title} confirmText="Replace draft" onConfirm={confirmPending} onCancel={() => setPending(undefined)}>
+            <p>Your current draft will be replaced (Undo brings it back).</p>
+            {pending.notes.map((note) => <p key={note} className="mt-1 text-amber-800">{note}</p>)}
+          </ConfirmDialog>
+        )}
+        {pending?.kind === 'legacy' && (
+          <ConfirmDialog title="Convert this ROM-era package to v0.21?" confirmText="Convert" onConfirm={confirmPending} onCancel={() => setPending(undefined)}>
+            <p>{pending.source} targets a ROM-era Cartesi Machine, which cannot boot here. Converting makes these changes:</p>
+            <ul aria-label="Conversion changes" className="mt-2 list-disc space-y-0.5 pl-5 text-xs">
+              {pending.conversion.changes.map((change) => <li key={change}>{change}</li>)}
+            </ul>
+          </ConfirmDialog>
+        )}
+      </NativeDropContext.Provider>
     </DndContext>
   );
 }

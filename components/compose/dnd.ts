@@ -9,14 +9,10 @@ import {
 } from '@dnd-kit/core';
 import type { Bundle } from '@/lib/carti/types';
 import type { SlotKind } from '@/lib/compose/slot-rules';
+import type { DropTarget } from '@/lib/compose/bundle-drop';
 
-export interface SlotTarget {
-  readonly kind: SlotKind;
-  /** Drive index when dropping on an existing drive. */
-  readonly index?: number;
-  /** Words for announcements: "the RAM slot", "drive data". */
-  readonly title: string;
-}
+/** A slot's droppable data: where a bundle dropped on it goes (lib/compose/bundle-drop). */
+export type SlotTarget = DropTarget;
 
 export interface BundleDragData {
   readonly bundle: Bundle;
