@@ -45,6 +45,13 @@ export function parseListingText(text: string, input = 'bundles.json'): ParseRes
   return parseListing(value, input);
 }
 
+/** Errors that mean nothing of a listing could be read (not JSON, HTML, too large, not an object), as opposed to one bad record. */
+const WHOLE_LISTING_CODES = new Set(['bad-json', 'html-not-json', 'too-large']);
+
+export function isWholeListingError(error: CartiError): boolean {
+  return WHOLE_LISTING_CODES.has(error.code) || (error.code === 'wrong-type' && error.location === '(root)');
+}
+
 /** carti's byte layout: 2-space JSON, records in carti key order, no trailing newline. */
 export function serializeListing(listing: Listing): string {
   return cartiJson({ bundles: listing.bundles.map(bundleToJson) });

@@ -10,7 +10,7 @@
  * uris relative to it resolve inside the same IPFS directory (lib/carti `resolveBundleUri`).
  */
 import { CartiError } from '../carti/errors';
-import { parseListingText } from '../carti/listing';
+import { isWholeListingError, parseListingText } from '../carti/listing';
 import type { LoadedListing } from '../carti/index-merge';
 import { DEFAULT_LIMITS, type FetchOptions } from '../fetch/fetch-limited';
 import { cat } from './rpc-client';
@@ -22,6 +22,11 @@ import { childRef, formatIpfsUri, parseIpfsUri, type IpfsRef } from './uri';
 export interface IpfsDocumentOptions extends Omit<FetchOptions, 'kind'> {
   /** Ask the node's RPC API (`cat`) before the gateways. */
   readonly viaRpc?: boolean;
+  /**
+   * Why a text is not the wanted document (undefined: it is). A document has no carti id, so a source that
+   * answers something else (broken or hostile) is passed over for the next one instead of hiding its answer.
+   */
+  readonly check?: (text: string, source: string) => CartiError | undefined;
 }
 
 export interface IpfsDocument {
@@ -57,6 +62,8 @@ export async function fetchIpfsDocument(source: string, fileName: string, settin
     try {
       const text = await readText(await open(), maxBytes, from, uri);
       if (/^\s*</.test(text)) throw new CartiError('html-not-json', from, uri, `an HTML page (a directory without ${fileName}?)`);
+      const problem = options.check?.(text, from);
+      if (problem) throw problem;
       return { uri, text, source: from };
     } catch (error) {
       failures.push(`${from} ${uri}: ${(error as CartiError).reason ?? (error as Error).message}`);
@@ -71,7 +78,7 @@ export async function fetchIpfsDocument(source: string, fileName: string, settin
       if (found) return found;
     }
   }
-  const { viaRpc: _viaRpc, onProgress: _progress, ...fetchOptions } = options;
+  const { viaRpc: _viaRpc, onProgress: _progress, check: _check, ...fetchOptions } = options;
   for (const gateway of settings.gateways) {
     for (const candidate of candidates) {
       const found = await attempt(`gateway ${gateway}`, formatIpfsUri(candidate), async () => (await openGatewayFile(gateway, candidate, { ...fetchOptions, maxBytes, trustlessOnly: settings.trustlessOnly })).chunks);
@@ -85,7 +92,8 @@ export async function fetchIpfsDocument(source: string, fileName: string, settin
 /** A listing source `ipfs://…`; never throws: a failure is the source's error row. */
 export async function fetchIpfsListing(source: string, settings: IpfsSettings, options: IpfsDocumentOptions = {}): Promise<LoadedListing> {
   try {
-    const document = await fetchIpfsDocument(source, LISTING_FILE, settings, options);
+    const check = (text: string, from: string) => parseListingText(text, from).errors.find(isWholeListingError);
+    const document = await fetchIpfsDocument(source, LISTING_FILE, settings, { check, ...options });
     return { source, url: document.uri, result: parseListingText(document.text, source) };
   } catch (error) {
     return { source, error: error instanceof CartiError ? error : new CartiError('network', source, '(source)', (error as Error).message) };

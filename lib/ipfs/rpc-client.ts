@@ -58,13 +58,16 @@ function signalFor(options: RpcOptions, quick: boolean): AbortSignal | undefined
 export function rpcError(cause: unknown, rpcUrl: string, call: string): Error {
   const error = cause as { name?: string; message?: string; response?: { status?: number }; code?: string; cause?: { code?: string; message?: string } };
   if (cause instanceof CartiError) return cause;
-  if (error?.name === 'HTTPError' && error.response) {
+  // Status 0 is no answer at all: the browser's upload path (XMLHttpRequest, used for add progress) reports a
+  // refused connection that way.
+  if (error?.name === 'HTTPError' && error.response && error.response.status !== 0) {
     return ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/${call}`, `HTTP ${error.response.status ?? '?'}: ${error.message || '(empty body)'}`);
   }
   if (error instanceof SyntaxError) {
     return ipfsError('rpc-error', 'IPFS node', `${rpcUrl} /api/v0/${call}`, `unreadable answer: ${error.message}`);
   }
-  const reason = error?.name === 'TimeoutError' ? 'no answer in time'
+  const reason = error?.response?.status === 0 ? 'no HTTP answer'
+    : error?.name === 'TimeoutError' ? 'no answer in time'
     : error?.name === 'AbortError' ? 'aborted'
     : error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(cause);
   return ipfsError('node-unreachable', 'IPFS node', rpcUrl, `cannot reach the RPC API (${reason}); is the node running, and is this its API address (flag --ipfs-api, or CARTI_STUDIO_IPFS_API)?`);

@@ -93,7 +93,7 @@ describe('loadListing of ipfs:// sources', () => {
     expect(loaded.bundles.map((b) => b.name)).toEqual(['greeting']);
     const failure = loadListing(`ipfs://${listingCid}`, { origin, ipfsSettings: () => ({ gateways: [`${origin}/garbage`, `${origin}/nothing`] }) });
     await expect(failure).rejects.toThrow(`gateway ${origin}/garbage`);
-    await expect(failure).rejects.toThrow('no gateway gave a valid bundles.json');
+    await expect(failure).rejects.toThrow('no source gave a bundles.json');
   });
 
   it('names every gateway and its reason when none has the listing', async () => {

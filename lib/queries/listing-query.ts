@@ -9,7 +9,7 @@
  * choice, often a local node the app's server could not reach, and every bundle is verified by id later.
  */
 import { CartiError } from '../carti/errors';
-import { parseListingText } from '../carti/listing';
+import { isWholeListingError, parseListingText } from '../carti/listing';
 import type { Bundle } from '../carti/types';
 import { fetchIpfsListing } from '../ipfs/listing';
 import { ipfsAllowList, DEFAULT_IPFS_SETTINGS, type IpfsSettings } from '../ipfs/settings';
@@ -37,12 +37,7 @@ export interface ListingClientEnv {
 
 export const LISTING_API_PATH = '/api/listing';
 
-/** Errors that mean nothing of the listing could be read, as opposed to one bad record. */
-const WHOLE_LISTING_CODES = new Set(['bad-json', 'html-not-json', 'too-large']);
-
-export function isWholeListingError(error: CartiError): boolean {
-  return WHOLE_LISTING_CODES.has(error.code) || (error.code === 'wrong-type' && error.location === '(root)');
-}
+export { isWholeListingError };
 
 async function loadSameOrigin(source: string, env: ListingClientEnv, signal?: AbortSignal): Promise<LoadedSource> {
   const url = new URL(source, env.origin).href;
@@ -83,26 +78,16 @@ async function loadThroughApi(source: string, env: ListingClientEnv, signal?: Ab
 }
 
 /**
- * One gateway at a time, in order: a listing has no carti id, so a gateway that answers something that is
- * not a listing (a hostile or broken one) must not hide the next gateway's good answer.
+ * Through the user's gateways in order (lib/ipfs `fetchIpfsListing` passes over a gateway whose answer is not a
+ * listing), with the browser transport that follows a gateway's redirects only within the configured origins.
  */
 async function loadFromIpfs(source: string, env: ListingClientEnv, signal?: AbortSignal): Promise<LoadedSource> {
   const settings = (await env.ipfsSettings?.()) ?? DEFAULT_IPFS_SETTINGS;
   const allowList = ipfsAllowList(settings);
-  const failures: CartiError[] = [];
-  for (const gateway of settings.gateways) {
-    const loaded = await fetchIpfsListing(source, { gateways: [gateway] }, { allowList, signal, transport: gatewayTransport(allowList) });
-    const fatal = 'error' in loaded ? loaded.error : loaded.result.errors.find(isWholeListingError);
-    if (!fatal && 'result' in loaded) {
-      const parsed = loaded.result;
-      return { source, url: loaded.url, bundles: parsed.value.bundles, errors: parsed.errors, warnings: parsed.warnings };
-    }
-    failures.push(new CartiError(fatal!.code, `gateway ${gateway}`, fatal!.location, fatal!.reason));
-    if (signal?.aborted) break;
-  }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length === 0) throw new CartiError('ipfs-unavailable', source, '(settings)', 'no IPFS gateway is configured (Settings)');
-  throw new CartiError('ipfs-unavailable', source, '(source)', `no gateway gave a valid bundles.json:\n  ${failures.map((failure) => failure.message).join('\n  ')}`);
+  const loaded = await fetchIpfsListing(source, settings, { allowList, signal, transport: gatewayTransport(allowList) });
+  if ('error' in loaded) throw loaded.error;
+  const parsed = loaded.result;
+  return { source, url: loaded.url, bundles: parsed.value.bundles, errors: parsed.errors, warnings: parsed.warnings };
 }
 
 /** True for sources served by the app itself (the embedded listing). */
