@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { idOfBytes } from '../lib/carti/id';
 import { serializePackage } from '../lib/carti/package';
 import { addFlashDrive, initPackage } from '../lib/carti/package-ops';
-import { dragWithMouse } from './helpers';
+import { dragWithMouse, expectNoUncaughtErrors } from './helpers';
 
 /**
  * The composer (issue 4, "Composer") against the production build: the embedded default listing
@@ -12,14 +12,7 @@ import { dragWithMouse } from './helpers';
  */
 const DEFAULT_PACKAGE = fileURLToPath(new URL('../public/default/carti-machine-package.json', import.meta.url));
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'no uncaught errors on the compose page').toEqual([]);
-});
+expectNoUncaughtErrors('the compose page');
 
 const paletteItem = (page: Page, name: string) => page.getByRole('list', { name: 'Bundle palette' }).locator(`[aria-label^="${name}"]`);
 const slot = (page: Page, id: string) => page.locator(`[data-slot="${id}"]`);

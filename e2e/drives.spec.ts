@@ -9,6 +9,7 @@ import { readExt2Tree } from '../lib/ext2/reader';
 import { idOfBytes } from '../lib/carti/id';
 import { imageTar, treeToLayer } from '../lib/oci/test-images.node';
 import { buildTar } from '../lib/tar/test-tar';
+import { expectNoUncaughtErrors } from './helpers';
 
 /**
  * Drive composition and OCI import in the composer (issue 5) against the production build, in Chromium: the
@@ -48,14 +49,7 @@ const first = Buffer.from(buildTar([{ name: 'shared/', type: '5' }, { name: 'sha
 const second = Buffer.from(buildTar([{ name: 'shared/', type: '5' }, { name: 'shared/readme', content: 'same\n' }, { name: 'two.txt', content: 'from-the-second-drive\n' }]));
 const clashing = Buffer.from(buildTar([{ name: 'one.txt', content: 'something else\n' }, { name: 'shared/', type: '5' }, { name: 'shared/readme', content: 'different\n' }]));
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'no uncaught errors on the compose page').toEqual([]);
-});
+expectNoUncaughtErrors('the compose page');
 
 const storeForm = (page: Page) => page.getByRole('region', { name: 'Add your own file as a bundle' });
 const composePanel = (page: Page) => page.getByRole('region', { name: 'Drive composition' });

@@ -21,8 +21,9 @@ export const MIXED_LISTING = `${TEST_ORIGIN}/mixed/bundles.json`;
 /** Re-lists the good kernel (same id) from another listing. */
 export const MIRROR_LISTING = `${TEST_ORIGIN}/mirror/bundles.json`;
 
-function pattern(lengthBytes: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(lengthBytes);
+/** Deterministic bytes built here (not fixture files), so expected ids are computed by lib/carti. */
+export function patternBytes(lengthBytes: number, seed: number): Buffer {
+  const bytes = Buffer.alloc(lengthBytes);
   let x = seed >>> 0;
   for (let i = 0; i < lengthBytes; i += 1) {
     x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
@@ -48,8 +49,8 @@ export async function buildFixtures(): Promise<Fixtures> {
   const listings = new Map<string, string>();
 
   // 3 MiB so the Verify progress bar has something to show.
-  const kernelBytes = pattern(3 << 20, 1);
-  const driveBytes = pattern(64 << 10, 2);
+  const kernelBytes = patternBytes(3 << 20, 1);
+  const driveBytes = patternBytes(64 << 10, 2);
   const notesBytes = new TextEncoder().encode('<b>not bold</b> — listing text is never HTML\n');
   files.set('/good/files/e2e-kernel.bin', kernelBytes);
   files.set('/good/files/e2e-drive.ext2', driveBytes);
@@ -65,7 +66,7 @@ export async function buildFixtures(): Promise<Fixtures> {
   listings.set('/mirror/bundles.json', serializeListing({ bundles: [{ ...kernel, uri: `${TEST_ORIGIN}/good/files/e2e-kernel.bin` }] }));
 
   // The listing promises these bytes, the server sends one byte changed.
-  const original = pattern(128 << 10, 3);
+  const original = patternBytes(128 << 10, 3);
   const served = original.slice();
   served[1000] ^= 0xff;
   files.set('/tampered/files/e2e-tampered.ext2', served);
@@ -91,7 +92,7 @@ export async function buildFixtures(): Promise<Fixtures> {
     ['rom-legacy', 'rom', '0.4.0', 'rom.bin'],
   ];
   for (const [index, [name, bundleType, version, fileName]] of showcaseRecords.entries()) {
-    const bytes = pattern(4096 * (index + 1), 100 + index);
+    const bytes = patternBytes(4096 * (index + 1), 100 + index);
     files.set(`/showcase/${fileName}`, bytes);
     showcase.push({ bundleType, name, fileName, id: await idOfBytes(bytes), version, uri: fileName });
   }

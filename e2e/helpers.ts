@@ -17,6 +17,18 @@ export function bundleRows(page: Page) {
 }
 
 /** Collects console errors and page errors of every test in the file; each test must end with none. */
+/** Fails a test whose page threw an uncaught exception (console messages are allowed). */
+export function expectNoUncaughtErrors(where: string): void {
+  let uncaught: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    uncaught = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+  });
+  test.afterEach(() => {
+    expect(uncaught, `no uncaught errors on ${where}`).toEqual([]);
+  });
+}
+
 export function expectNoConsoleErrors(where: string): void {
   let consoleErrors: string[] = [];
   test.beforeEach(async ({ page }) => {

@@ -12,6 +12,7 @@ import { parseListingText, serializeListing } from '../lib/carti/listing';
 import { fileCid } from '../lib/ipfs/unixfs-cid';
 import { closedPortUrl, startTamperingGateway } from '../lib/ipfs/test-gateways.node';
 import { ensureIpfsNodeInstalled, startIpfsDaemon, type IpfsDaemon } from './ipfs-node/daemon';
+import { patternBytes as pattern } from './fixtures';
 
 // Publishing 17 MB into js-ipfs and booting Linux in the emulator take a while on a shared 2-core machine.
 const PUBLISH_MS = 240_000;
@@ -23,16 +24,6 @@ let daemon: IpfsDaemon;
 let machineCid = '';
 let shareLink = '';
 
-/** Deterministic bytes built here, so the expected carti id and CID are computed independently of the page. */
-function pattern(lengthBytes: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(lengthBytes);
-  let x = seed >>> 0;
-  for (let i = 0; i < lengthBytes; i += 1) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    bytes[i] = x >>> 24;
-  }
-  return bytes;
-}
 
 const settingsPanel = (page: Page) => page.getByRole('region', { name: 'IPFS' });
 

@@ -2,17 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { idOfBytes } from '../lib/carti/id';
 import { parseListingText } from '../lib/carti/listing';
+import { patternBytes as pattern } from './fixtures';
 
-/** Deterministic bytes, built here (not a fixture file), so the expected id is computed by lib/carti. */
-function pattern(lengthBytes: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(lengthBytes);
-  let x = seed >>> 0;
-  for (let i = 0; i < lengthBytes; i += 1) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    bytes[i] = x >>> 24;
-  }
-  return bytes;
-}
 
 const form = (page: Page) => page.getByRole('region', { name: 'Add your own file as a bundle' });
 const storedRow = (page: Page, id: string) => page.locator(`[data-testid="stored-row"][data-id="${id}"]`);
