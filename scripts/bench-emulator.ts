@@ -1,5 +1,7 @@
 // npm run bench:emulator — emulator speed in Node: MIPS on a compute-bound bare-metal program, and mcycle,
 // wall time and MIPS for the default machine's boot to its shell prompt. Prints figures; never fails on time.
+// Wall-clock MIPS depends on the machine's load; scripts/bench/host-instructions.sh gives a load-independent
+// figure (host instructions per guest instruction, counted by valgrind).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

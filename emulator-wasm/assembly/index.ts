@@ -6,6 +6,7 @@ import * as C from './cpu/constants';
 import { pmaAdd } from './cpu/pma';
 import { tlbResetAll } from './cpu/tlb';
 import { interpret } from './cpu/interpret';
+import { decodeResetAll, decodeFlushAll } from './cpu/decode';
 import { expandCompressed, RVC_ILLEGAL } from './cpu/compressed';
 
 /** Prepares the state area; returns 0, or 1 if the compiler's static data overlaps it. */
@@ -14,7 +15,8 @@ export function setup(): u32 {
   const needed = <i32>((L.REGIONS_START + 0xffff) >> 16);
   const have = memory.size();
   if (have < needed && memory.grow(needed - have) < 0) return 2;
-  memory.fill(L.SHADOW, 0, L.REGIONS_START - L.SHADOW);
+  memory.fill(L.SHADOW, 0, L.DECODE_TAGS - L.SHADOW);
+  decodeResetAll();
   store<u64>(L.RI_HEAP_TOP, <u64>L.REGIONS_START);
   // Decoding a compressed instruction becomes one table load in the interpreter.
   for (let c: u32 = 0; c < 0x10000; c++) {
@@ -59,6 +61,7 @@ export function reset(interactive: u32, iyield: u32): void {
   store<u64>(L.HTIF_ICONSOLE, interactive != 0 ? 3 : 2);
   store<u64>(L.HTIF_IYIELD, <u64>iyield);
   tlbResetAll();
+  decodeResetAll();
   store<u64>(L.RI_CONSOLE_OUT_LEN, 0);
   store<u64>(L.RI_CONSOLE_IN_LEN, 0);
   store<u64>(L.RI_CONSOLE_IN_POS, 0);
@@ -70,6 +73,11 @@ export function run(mcycleEnd: u64): u32 {
   return interpret(mcycleEnd);
 }
 
+/** The host wrote into guest memory: decoded instructions of any page may be stale. */
+export function flushCodeCache(): void {
+  decodeFlushAll();
+}
+
 export function shadowBase(): u32 { return <u32>L.SHADOW; }
 export function runInfoBase(): u32 { return <u32>L.RUNINFO; }
 export function consoleOutBase(): u32 { return <u32>L.CONSOLE_OUT; }
@@ -77,5 +85,5 @@ export function consoleInBase(): u32 { return <u32>L.CONSOLE_IN; }
 export function consoleInCapacity(): u32 { return L.CONSOLE_IN_CAPACITY; }
 export function tlbArchBase(): u32 { return <u32>L.TLB_ARCH; }
 
-// Exported so binaryen keeps it a separate function (see cpu/interpret.ts); the host never calls it.
-export { fastLoop } from './cpu/interpret';
+// Exported so binaryen keeps them separate functions (see cpu/fast-loop.ts); the host never calls them.
+export { fastLoop, mulDiv } from './cpu/fast-loop';

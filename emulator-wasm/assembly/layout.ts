@@ -100,8 +100,29 @@ export const CONSOLE_IN_CAPACITY: u32 = 0x10000;
 /** Expansion of every 16-bit pattern to its 32-bit equivalent (0 = illegal), computed once by setup. */
 export const RVC_TABLE: usize = 0x40000; // 65536 × 4 bytes
 
+/**
+ * Pre-decoded instruction cache (not architectural; cpu/decode.ts): direct-mapped slots keyed by the host
+ * page number of a code page (a physical page, whatever virtual address maps it). Per slot, a u32 tag in
+ * DECODE_TAGS and 2048 entries of 8 bytes, one per 2-byte offset, in DECODE_BASE. DECODE_SLOW is a page of
+ * entries that all send their instruction to the general path, used while no code page is known.
+ * Guard bytes around DECODE_BASE let a store clear entries at offset -1 … +4 of its slot without bounds checks.
+ */
+export const DECODE_SLOTS: u32 = 1024;
+export const DECODE_PAGE_BYTES: usize = 0x4000;
+export const DECODE_TAGS: usize = 0x100000; // DECODE_SLOTS × 4 bytes
+export const DECODE_SLOW: usize = 0x104000; // one slot's worth of slow entries
+export const DECODE_BASE: usize = 0x110000;
+export const DECODE_END: usize = DECODE_BASE + <usize>DECODE_SLOTS * DECODE_PAGE_BYTES + 0x1000;
+
 /** Guest memory regions (RAM, DTB, drives, CMIO buffers) are allocated from here upward. */
-export const REGIONS_START: usize = 0x100000;
+export const REGIONS_START: usize = DECODE_END;
 /** Break request raised by a device or instruction during a slice (one of the BREAK_* or SERVE_INTERRUPTS). */
 export const RI_BREAK: usize = RUNINFO + 0x58;
 export const RI_MCYCLE_END: usize = RUNINFO + 0x60;
+/**
+ * The interpreter's current code page (virtual), its host addend and its decoded entries (cpu/interpret.ts).
+ * In linear memory rather than wasm globals: V8 then needs no extra register for them in the fast loop.
+ */
+export const RI_CODE_PAGE: usize = RUNINFO + 0x68;
+export const RI_CODE_ADDEND: usize = RUNINFO + 0x70;
+export const RI_DECODE_BASE: usize = RUNINFO + 0x78;

@@ -8,6 +8,8 @@ export interface CoreExports {
   addPma(start: bigint, length: bigint, flags: number, host: number): number;
   reset(interactive: number, iyield: number): void;
   run(mcycleEnd: bigint): number;
+  /** Forgets pre-decoded instructions: call after the host writes into guest memory. */
+  flushCodeCache(): void;
   shadowBase(): number;
   runInfoBase(): number;
   consoleOutBase(): number;

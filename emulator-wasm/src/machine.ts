@@ -226,6 +226,7 @@ export class Machine {
     const host = this.hostAddress(paddr, data.length);
     this.refreshViews();
     this.bytes.set(data, host);
+    this.core.flushCodeCache(); // the bytes may be code the core has already decoded
   }
 
   /** Current contents of flash drive `index` (a view into wasm memory: copy it before running again). */
@@ -233,6 +234,8 @@ export class Machine {
     const r = this.drives[index];
     if (!r) throw new MachineError(`no flash drive ${index}`);
     this.refreshViews();
+    // Callers may write through the view (boot.node.ts reads drive images into it): forget decoded code.
+    this.core.flushCodeCache();
     return this.bytes.subarray(r.host, r.host + Number(r.length));
   }
 

@@ -13,6 +13,7 @@ const QEMU_CHECKED_SOURCES = [
   'rv64i-arith', 'rv64i-logic-shift', 'rv64i-branch-jump', 'rv64i-load-store', 'rv64m', 'rv64a-lrsc', 'rv64a-amo',
   'rv64c', 'rv64c-reserved', 'fpu', 'fpu-illegal', 'zicsr', 'trap-ecall', 'trap-access', 'trap-delegation',
   'privilege', 'interrupts', 'interrupts-s', 'mmu-sv39', 'mmu-sv48', 'fetch-straddle', 'golden-tlb-flush',
+  'decode-cache',
 ];
 
 function requireQemu(): void {

@@ -6,7 +6,8 @@ import { getX, setX } from './state';
 import { loadSlow, storeSlow, g_value, g_faultCause, g_faultTval } from './mmu';
 import { raiseException } from './trap';
 
-@inline function amoCompute(funct5: u32, a: u64, b: u64, word: bool): u64 {
+/** The value an AMO stores (funct5 as in the instruction; `word` for .w, whose values are sign-extended). */
+@inline export function amoCompute(funct5: u32, a: u64, b: u64, word: bool): u64 {
   switch (funct5) {
     case 0x00: return a + b;
     case 0x01: return b;

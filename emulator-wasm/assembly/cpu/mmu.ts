@@ -13,6 +13,7 @@ import { TLB_CODE, TLB_READ, TLB_WRITE } from '../layout';
 import { pmaFind, pmaFlags, pmaHost, pmaStart } from './pma';
 import { fastSlot, tlbRefill } from './tlb';
 import { deviceRead, deviceWrite, deviceValue } from '../devices/dispatch';
+import { codeWrittenSlow } from './decode';
 
 export let g_faultCause: u64 = 0;
 export let g_faultTval: u64 = 0;
@@ -49,7 +50,9 @@ function readPhys64(paddr: u64): bool {
 function writePhys64(paddr: u64, v: u64): void {
   const i = pmaFind(paddr, 8);
   if (i < 0 || (pmaFlags(<u32>i) & PMA_W) == 0) return;
-  store<u64>(<usize>(pmaHost(<u32>i) + (paddr - pmaStart(<u32>i))), v);
+  const host = <usize>(pmaHost(<u32>i) + (paddr - pmaStart(<u32>i)));
+  store<u64>(host, v);
+  codeWrittenSlow(host);
 }
 
 /**
@@ -199,7 +202,9 @@ export function storeSlow(vaddr: u64, size: u32, value: u64): bool {
   if ((vaddr & <u64>(size - 1)) != 0) return fault(CAUSE_STORE_MISALIGNED, vaddr);
   const slot = fastSlot(TLB_WRITE, vaddr);
   if (load<u64>(slot) == (vaddr & ~(<u64>0xfff))) {
-    hostStore(<usize>(load<u64>(slot, 8) + vaddr), size, value);
+    const host = <usize>(load<u64>(slot, 8) + vaddr);
+    hostStore(host, size, value);
+    codeWrittenSlow(host);
     return true;
   }
   if (!translate(vaddr, ACCESS_WRITE, ACCESS_WRITE)) return false;
@@ -212,7 +217,9 @@ export function storeSlow(vaddr: u64, size: u32, value: u64): bool {
     const start = pmaStart(<u32>i);
     const host = pmaHost(<u32>i);
     tlbRefill(TLB_WRITE, vaddr, paddr, <u32>i, start, host);
-    hostStore(<usize>(host + (paddr - start)), size, value);
+    const at = <usize>(host + (paddr - start));
+    hostStore(at, size, value);
+    codeWrittenSlow(at);
     return true;
   }
   if ((flags & PMA_IO) != 0) {

@@ -60,6 +60,20 @@ export const isaCases: IsaCase[] = [
   { source: 'interrupts', behaviour: 'interrupt enabling, priority, delegation and the check after CSR writes' },
   { source: 'interrupts-s', behaviour: 'delegated supervisor interrupts are taken in S in priority order; sip hides STIP/SEIP writes' },
   { source: 'self-modifying', behaviour: 'stored code runs as written, with or without fence.i (no instruction cache)' },
+  {
+    source: 'decode-cache',
+    behaviour: 'cached decoded code is never stale: stores of every width, AMO/FP stores, the next instruction, page-crossing code, remapped and aliased pages',
+  },
+  {
+    source: 'decode-cache-host',
+    behaviour: 'a host write into guest memory replaces code that already ran (decoded) between two runs',
+    drive: (machine) => {
+      // The guest spins calling FUNC until it returns 2; several runs keep it spinning on decoded code.
+      for (let i = 0; i < 3; i++) expect(machine.run(machine.mcycle + 20_000n)).toEqual({ kind: 'max-mcycle' });
+      machine.writeMemory(0x8004_0000n, new Uint8Array([0x13, 0x05, 0x20, 0x00])); // addi a0, zero, 2
+      return machine.run(machine.mcycle + 20_000n);
+    },
+  },
   { source: 'mmu-sv39', behaviour: 'Sv39 pages, superpages, A/D updates, permissions, SUM, MXR, MPRV and faults' },
   { source: 'mmu-sv48', behaviour: 'Sv48 four-level walks, terapages, reserved bits and the canonical rule' },
   { source: 'fetch-straddle', behaviour: 'a 32-bit instruction straddling two pages runs, and faults when the second is unmapped' },
