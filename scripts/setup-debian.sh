@@ -5,7 +5,7 @@ PACKAGES=(
   chromium lua5.4 e2fsprogs genext2fs device-tree-compiler
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross linux-source-6.1
   bc flex bison libssl-dev libelf-dev cpio xz-utils dpkg-dev make gcc
-  util-linux qemu-system-misc zstd
+  util-linux qemu-system-misc zstd valgrind
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
