@@ -67,7 +67,7 @@ export async function buildFixtures(): Promise<Fixtures> {
 
   // The listing promises these bytes, the server sends one byte changed.
   const original = patternBytes(128 << 10, 3);
-  const served = original.slice();
+  const served = Uint8Array.from(original); // a copy: Buffer.slice would share the bytes
   served[1000] ^= 0xff;
   files.set('/tampered/files/e2e-tampered.ext2', served);
   const tampered: Bundle = { bundleType: 'flashdrive', name: 'e2e-tampered', fileName: 'e2e-tampered.ext2', id: await idOfBytes(original), version: '0.0.1', uri: 'files/e2e-tampered.ext2' };
