@@ -106,13 +106,17 @@ export const RVC_TABLE: usize = 0x40000; // 65536 × 4 bytes
  * DECODE_TAGS and 2048 entries of 8 bytes, one per 2-byte offset, in DECODE_BASE. DECODE_SLOW is a page of
  * entries that all send their instruction to the general path, used while no code page is known.
  * Guard bytes around DECODE_BASE let a store clear entries at offset -1 … +4 of its slot without bounds checks.
+ * Slots are DECODE_STRIDE apart: the entry just past a slot's last one (page offset 0x1000), and past
+ * DECODE_SLOW's, is only ever zero (H_UNDECODED), so that running off the end of a page needs no test per
+ * instruction in the fast loop (cpu/fast-loop.ts).
  */
 export const DECODE_SLOTS: u32 = 1024;
 export const DECODE_PAGE_BYTES: usize = 0x4000;
+export const DECODE_STRIDE: usize = DECODE_PAGE_BYTES + 16;
 export const DECODE_TAGS: usize = 0x100000; // DECODE_SLOTS × 4 bytes
 export const DECODE_SLOW: usize = 0x104000; // one slot's worth of slow entries
 export const DECODE_BASE: usize = 0x110000;
-export const DECODE_END: usize = DECODE_BASE + <usize>DECODE_SLOTS * DECODE_PAGE_BYTES + 0x1000;
+export const DECODE_END: usize = DECODE_BASE + <usize>DECODE_SLOTS * DECODE_STRIDE + 0x1000;
 
 /** Guest memory regions (RAM, DTB, drives, CMIO buffers) are allocated from here upward. */
 export const REGIONS_START: usize = DECODE_END;

@@ -8,8 +8,11 @@
 // through the code TLB exactly as before, and only the decoding of the bytes found there is cached.
 //
 // Entry layout (little-endian): byte 0 handler; byte 1 rd × 8 plus the instruction's length (2 or 4); byte 2
-// rs1 × 8; byte 3 rs2 × 8; bytes 4–7 the immediate (i32, sign-extended when used).
-import { DECODE_TAGS, DECODE_SLOTS, DECODE_BASE, DECODE_PAGE_BYTES, DECODE_SLOW, RVC_TABLE } from '../layout';
+// rs2 × 8; byte 3 rs1 × 8 (the most used: a shift, with no mask, extracts it); bytes 4–7 the immediate (i32,
+// sign-extended when used).
+import {
+  DECODE_TAGS, DECODE_SLOTS, DECODE_BASE, DECODE_PAGE_BYTES, DECODE_STRIDE, DECODE_SLOW, RVC_TABLE,
+} from '../layout';
 import { immI, immS, immU, immJ, immB, opImmValid, opValid, opImm32Valid, op32Valid, branchValid } from './alu';
 import * as O from './opcodes';
 
@@ -104,7 +107,7 @@ export function decodeFlushAll(): void {
 }
 
 @inline export function decodeSlotBase(hostPage: u32): usize {
-  return DECODE_BASE + (<usize>(hostPage & DECODE_MASK) << 14);
+  return DECODE_BASE + <usize>(hostPage & DECODE_MASK) * DECODE_STRIDE;
 }
 
 /** Entries of the host page `hostPage`, claiming (and emptying) its slot if another page held it. */
@@ -142,7 +145,7 @@ export function codeWrittenSlow(host: usize): void {
 
 @inline function entry(handler: u32, rd: u32, rs1: u32, rs2: u32, compressed: bool, imm: u64): u64 {
   const length: u32 = compressed ? 2 : 4;
-  return <u64>handler | (<u64>((rd << 3) | length) << 8) | (<u64>(rs1 << 3) << 16) | (<u64>(rs2 << 3) << 24) |
+  return <u64>handler | (<u64>((rd << 3) | length) << 8) | (<u64>(rs2 << 3) << 16) | (<u64>(rs1 << 3) << 24) |
     ((imm & 0xffffffff) << 32);
 }
 

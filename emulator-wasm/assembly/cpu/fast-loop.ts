@@ -1,7 +1,7 @@
 // The fast loop of the interpreter (interpret.ts): pre-decoded entries (decode.ts) of the common integer
-// instructions, of loads, stores and AMOs that hit the TLB, and of jumps within and across decoded pages, run
-// with no calls (but mulDiv's) so that V8 keeps the loop's few values in host registers. It stops only
-// between instructions, leaving the rest to interpret.ts and the general path (step.ts).
+// instructions, of loads and stores that hit the TLB, and of jumps within and across decoded pages, run with
+// no calls so that V8 keeps the loop's few values in host registers. It stops only between instructions,
+// leaving high multiplies, divisions and atomics to runOutOfLoop and the rest to the general path (step.ts).
 import {
   TLB_FAST, TLB_FAST_SET_BYTES, ILRSC, X_BASE, DECODE_TAGS, RI_CODE_PAGE, RI_CODE_ADDEND, RI_DECODE_BASE,
 } from '../layout';
@@ -31,6 +31,8 @@ export let g_mcycle: u64 = 0;
 export const RUN_TICK_END: u32 = 0;
 export const RUN_SLOW: u32 = 1;
 export const RUN_DECODE: u32 = 2;
+/** fastLoop result: an instruction for runOutOfLoop (a high multiply, a division or an atomic). */
+export const RUN_OUT_OF_LOOP: u32 = 3;
 
 // Register access by byte offset (entries hold index × 8); X_BASE goes in the instruction's offset field.
 @inline function rx(offset: u32): u64 { return load<u64>(<usize>offset, X_BASE); }
@@ -51,9 +53,8 @@ export const RUN_DECODE: u32 = 2;
  * Runs pre-decoded instructions (cpu/decode.ts) until tickEnd or one that needs the general path (returned
  * untouched at g_pc). The code page, its host addend and its entries are in RI_CODE_PAGE, RI_CODE_ADDEND and
  * RI_DECODE_BASE; a jump to another page switches through the code TLB when that page is already decoded,
- * which is exactly what stepSlow's fetch would find (a TLB hit has no side effect). It makes no calls but
- * mulDiv's, so V8 keeps its state in registers; it is exported only so that binaryen does not inline it into
- * interpret.
+ * which is exactly what stepSlow's fetch would find (a TLB hit has no side effect). It makes no calls, so V8
+ * keeps its state in registers; it is exported only so that binaryen does not inline it into interpret.
  */
 export function fastLoop(pc: u64, mcycle: u64, tickEnd: u64): u32 {
   // Few loop-carried values, so that V8 keeps them all in registers: pc is kept as its offset in the code
@@ -62,7 +63,11 @@ export function fastLoop(pc: u64, mcycle: u64, tickEnd: u64): u32 {
   let offset = pc - currentPage();
   let decodeBase = load<usize>(RI_DECODE_BASE);
   let left = tickEnd - mcycle;
-  while (left != 0) {
+  // Two loops: the outer one switches pages. It runs again only after a jump or a branch (which `break` out
+  // of the switch, then out of the inner loop) or when sequential code runs off the page's end onto the zero
+  // entry past it (layout.ts: DECODE_STRIDE). Every other instruction `continue`s the inner loop, with no
+  // page test.
+  while (true) {
     if (offset >= 0x1000) {
       const pc = currentPage() + offset;
       const vpage = pc & PAGE_MASK;
@@ -78,253 +83,299 @@ export function fastLoop(pc: u64, mcycle: u64, tickEnd: u64): u32 {
       store<usize>(RI_DECODE_BASE, decodeBase);
       offset = pc - vpage;
     }
-    const p = decodeBase + (<usize>offset << 2);
-    const entry = load<u64>(p);
-    const e = <u32>entry;
-    const imm = <u64>(<i64>entry >> 32);
-    const rd = (e >> 8) & 0xf8;
-    const a = rx((e >> 16) & 0xff);
-    const rs2 = e >> 24;
-    let next = offset + <u64>((e >> 8) & 7);
-    switch (e & 0xff) {
-      case H_UNDECODED: return leave(RUN_DECODE, currentPage() + offset, tickEnd - left);
-      case H_SLOW: return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-      case H_NOP: break;
-      case H_LI: wx(rd, imm); break;
-      case H_ADDI: wx(rd, a + imm); break;
-      case H_SLTI: wx(rd, <i64>a < <i64>imm ? 1 : 0); break;
-      case H_SLTIU: wx(rd, a < imm ? 1 : 0); break;
-      case H_XORI: wx(rd, a ^ imm); break;
-      case H_ORI: wx(rd, a | imm); break;
-      case H_ANDI: wx(rd, a & imm); break;
-      case H_SLLI: wx(rd, a << imm); break;
-      case H_SRLI: wx(rd, a >> imm); break;
-      case H_SRAI: wx(rd, <u64>(<i64>a >> <i64>imm)); break;
-      case H_AUIPC: wx(rd, currentPage() + offset + imm); break;
-      case H_ADDIW: wx(rd, sext32(a + imm)); break;
-      case H_SLLIW: wx(rd, sext32(a << imm)); break;
-      case H_SRLIW: wx(rd, sext32(<u64>(<u32>a >> <u32>imm))); break;
-      case H_SRAIW: wx(rd, <u64><i64>(<i32>a >> <i32>imm)); break;
-      case H_ADD: wx(rd, a + rx(rs2)); break;
-      case H_SUB: wx(rd, a - rx(rs2)); break;
-      case H_SLL: wx(rd, a << (rx(rs2) & 63)); break;
-      case H_SLT: wx(rd, <i64>a < <i64>rx(rs2) ? 1 : 0); break;
-      case H_SLTU: wx(rd, a < rx(rs2) ? 1 : 0); break;
-      case H_XOR: wx(rd, a ^ rx(rs2)); break;
-      case H_SRL: wx(rd, a >> (rx(rs2) & 63)); break;
-      case H_SRA: wx(rd, <u64>(<i64>a >> <i64>(rx(rs2) & 63))); break;
-      case H_OR: wx(rd, a | rx(rs2)); break;
-      case H_AND: wx(rd, a & rx(rs2)); break;
-      case H_MUL: wx(rd, a * rx(rs2)); break;
-      case H_MULH: case H_MULHSU: case H_MULHU: case H_DIV: case H_DIVU: case H_REM: case H_REMU:
-      case H_DIVW: case H_DIVUW: case H_REMW: case H_REMUW:
-        wx(rd, mulDiv(e & 0xff, a, rx(rs2))); // the one call: see mulDiv
-        break;
-      case H_ADDW: wx(rd, sext32(a + rx(rs2))); break;
-      case H_SUBW: wx(rd, sext32(a - rx(rs2))); break;
-      case H_SLLW: wx(rd, op32(0, 1, a, rx(rs2))); break;
-      case H_SRLW: wx(rd, op32(0, 5, a, rx(rs2))); break;
-      case H_SRAW: wx(rd, op32(0x20, 5, a, rx(rs2))); break;
-      case H_MULW: wx(rd, op32(1, 0, a, rx(rs2))); break;
-      // Loads and stores: one compare checks the TLB page and the alignment (§6: misaligned accesses, like
-      // misses, go to the general path), so the tag is compared with the address keeping its low bits.
-      case H_LB: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64><i64>load<i8>(h));
-        break;
-      }
-      case H_LH: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64><i64>load<i16>(h));
-        break;
-      }
-      case H_LW: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64><i64>load<i32>(h));
-        break;
-      }
-      case H_LD: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 7))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, load<u64>(h));
-        break;
-      }
-      case H_LBU: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64>load<u8>(h));
-        break;
-      }
-      case H_LHU: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64>load<u16>(h));
-        break;
-      }
-      case H_LWU: {
-        const addr = a + imm;
-        const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        wx(rd, <u64>load<u32>(h));
-        break;
-      }
-      case H_SB: {
-        const addr = a + imm;
-        const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        store<u8>(h, <u8>rx(rs2));
-        codeWritten(h); // self-modifying code: drop decoded entries over these bytes
-        break;
-      }
-      case H_SH: {
-        const addr = a + imm;
-        const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        store<u16>(h, <u16>rx(rs2));
-        codeWritten(h); // self-modifying code: drop decoded entries over these bytes
-        break;
-      }
-      case H_SW: {
-        const addr = a + imm;
-        const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        store<u32>(h, <u32>rx(rs2));
-        codeWritten(h); // self-modifying code: drop decoded entries over these bytes
-        break;
-      }
-      case H_SD: {
-        const addr = a + imm;
-        const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
-        if (load<u64>(slot) != (addr & (PAGE_MASK | 7))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const h = <usize>(load<u64>(slot, 8) + addr);
-        store<u64>(h, rx(rs2));
-        codeWritten(h); // self-modifying code: drop decoded entries over these bytes
-        break;
-      }
-      case H_LR_W: { // faults like a load (§6)
-        const slot = TLB_READ_FAST + ((<usize>(a >> 12) & 255) << 4);
-        if (load<u64>(slot) != (a & (PAGE_MASK | 3))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const hr = <usize>(load<u64>(slot, 8) + a);
-        store<u64>(ILRSC, a);
-        if (rd != 0) wx(rd, <u64><i64>load<i32>(hr));
-        break;
-      }
-      case H_SC_W: { // without a matching reservation: no access at all
-        if (load<u64>(ILRSC) == a) {
-          const slot = TLB_WRITE_FAST + ((<usize>(a >> 12) & 255) << 4);
-          if (load<u64>(slot) != (a & (PAGE_MASK | 3))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-          const hw = <usize>(load<u64>(slot, 8) + a);
-          const value = rx(rs2);
-          store<u32>(hw, <u32>value);
-          codeWritten(hw);
-          store<u64>(ILRSC, RESERVATION_NONE);
-          if (rd != 0) wx(rd, 0);
-        } else {
-          store<u64>(ILRSC, RESERVATION_NONE);
-          if (rd != 0) wx(rd, 1);
+    while (true) {
+      if (left == 0) return leave(RUN_TICK_END, currentPage() + offset, tickEnd);
+      const p = decodeBase + (<usize>offset << 2);
+      const entry = load<u64>(p);
+      const e = <u32>entry;
+      const imm = <u64>(<i64>entry >> 32);
+      const rd = (e >> 8) & 0xf8;
+      const a = rx(e >> 24);
+      const rs2 = (e >> 16) & 0xff;
+      let next = offset + <u64>((e >> 8) & 7);
+      switch (e & 0xff) {
+        case H_UNDECODED: {
+          if (offset >= 0x1000) break; // the entry past the page's end: switch pages (outer loop)
+          return leave(RUN_DECODE, currentPage() + offset, tickEnd - left);
         }
-        break;
-      }
-      case H_AMO_W: { // both halves must hit (read then write TLB), as the general path would find them
-        const index = (<usize>(a >> 12) & 255) << 4;
-        const tag = a & (PAGE_MASK | 3);
-        if (load<u64>(TLB_READ_FAST + index) != tag || load<u64>(TLB_WRITE_FAST + index) != tag) {
-          return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+        case H_SLOW: return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+        case H_NOP: offset = next; left--; continue;
+        case H_LI: wx(rd, imm); offset = next; left--; continue;
+        case H_ADDI: wx(rd, a + imm); offset = next; left--; continue;
+        case H_SLTI: wx(rd, <i64>a < <i64>imm ? 1 : 0); offset = next; left--; continue;
+        case H_SLTIU: wx(rd, a < imm ? 1 : 0); offset = next; left--; continue;
+        case H_XORI: wx(rd, a ^ imm); offset = next; left--; continue;
+        case H_ORI: wx(rd, a | imm); offset = next; left--; continue;
+        case H_ANDI: wx(rd, a & imm); offset = next; left--; continue;
+        case H_SLLI: wx(rd, a << imm); offset = next; left--; continue;
+        case H_SRLI: wx(rd, a >> imm); offset = next; left--; continue;
+        case H_SRAI: wx(rd, <u64>(<i64>a >> <i64>imm)); offset = next; left--; continue;
+        case H_AUIPC: wx(rd, currentPage() + offset + imm); offset = next; left--; continue;
+        case H_ADDIW: wx(rd, sext32(a + imm)); offset = next; left--; continue;
+        case H_SLLIW: wx(rd, sext32(a << imm)); offset = next; left--; continue;
+        case H_SRLIW: wx(rd, sext32(<u64>(<u32>a >> <u32>imm))); offset = next; left--; continue;
+        case H_SRAIW: wx(rd, <u64><i64>(<i32>a >> <i32>imm)); offset = next; left--; continue;
+        case H_ADD: wx(rd, a + rx(rs2)); offset = next; left--; continue;
+        case H_SUB: wx(rd, a - rx(rs2)); offset = next; left--; continue;
+        case H_SLL: wx(rd, a << (rx(rs2) & 63)); offset = next; left--; continue;
+        case H_SLT: wx(rd, <i64>a < <i64>rx(rs2) ? 1 : 0); offset = next; left--; continue;
+        case H_SLTU: wx(rd, a < rx(rs2) ? 1 : 0); offset = next; left--; continue;
+        case H_XOR: wx(rd, a ^ rx(rs2)); offset = next; left--; continue;
+        case H_SRL: wx(rd, a >> (rx(rs2) & 63)); offset = next; left--; continue;
+        case H_SRA: wx(rd, <u64>(<i64>a >> <i64>(rx(rs2) & 63))); offset = next; left--; continue;
+        case H_OR: wx(rd, a | rx(rs2)); offset = next; left--; continue;
+        case H_AND: wx(rd, a & rx(rs2)); offset = next; left--; continue;
+        case H_MUL: wx(rd, a * rx(rs2)); offset = next; left--; continue;
+        // High multiplies, divisions and atomics run out of the loop (runOutOfLoop, from interpret.ts): their
+        // bodies, or a call, here would make V8 keep the loop's values on the stack for every instruction (35
+        // host instructions per guest instruction on the compute loop, instead of 30).
+        case H_MULH: case H_MULHSU: case H_MULHU: case H_DIV: case H_DIVU: case H_REM: case H_REMU:
+        case H_DIVW: case H_DIVUW: case H_REMW: case H_REMUW:
+        case H_LR_W: case H_LR_D: case H_SC_W: case H_SC_D: case H_AMO_W: case H_AMO_D:
+          return leave(RUN_OUT_OF_LOOP, currentPage() + offset, tickEnd - left);
+        case H_ADDW: wx(rd, sext32(a + rx(rs2))); offset = next; left--; continue;
+        case H_SUBW: wx(rd, sext32(a - rx(rs2))); offset = next; left--; continue;
+        case H_SLLW: wx(rd, op32(0, 1, a, rx(rs2))); offset = next; left--; continue;
+        case H_SRLW: wx(rd, op32(0, 5, a, rx(rs2))); offset = next; left--; continue;
+        case H_SRAW: wx(rd, op32(0x20, 5, a, rx(rs2))); offset = next; left--; continue;
+        case H_MULW: wx(rd, op32(1, 0, a, rx(rs2))); offset = next; left--; continue;
+        // Loads and stores: one compare checks the TLB page and the alignment (§6: misaligned accesses, like
+        // misses, go to the general path), so the tag is compared with the address keeping its low bits.
+        case H_LB: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64><i64>load<i8>(h));
+          offset = next; left--; continue;
         }
-        const hr = <usize>(load<u64>(TLB_READ_FAST + index, 8) + a);
-        const hw = <usize>(load<u64>(TLB_WRITE_FAST + index, 8) + a);
-        const old = <u64><i64>load<i32>(hr);
-        const value = amoCompute(<u32>imm, old, rx(rs2), true);
-        store<u32>(hw, <u32>value);
-        codeWritten(hw);
-        if (rd != 0) wx(rd, old);
-        break;
-      }
-      case H_LR_D: { // faults like a load (§6)
-        const slot = TLB_READ_FAST + ((<usize>(a >> 12) & 255) << 4);
-        if (load<u64>(slot) != (a & (PAGE_MASK | 7))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-        const hr = <usize>(load<u64>(slot, 8) + a);
-        store<u64>(ILRSC, a);
-        if (rd != 0) wx(rd, load<u64>(hr));
-        break;
-      }
-      case H_SC_D: { // without a matching reservation: no access at all
-        if (load<u64>(ILRSC) == a) {
-          const slot = TLB_WRITE_FAST + ((<usize>(a >> 12) & 255) << 4);
-          if (load<u64>(slot) != (a & (PAGE_MASK | 7))) return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
-          const hw = <usize>(load<u64>(slot, 8) + a);
-          const value = rx(rs2);
-          store<u64>(hw, value);
-          codeWritten(hw);
-          store<u64>(ILRSC, RESERVATION_NONE);
-          if (rd != 0) wx(rd, 0);
-        } else {
-          store<u64>(ILRSC, RESERVATION_NONE);
-          if (rd != 0) wx(rd, 1);
+        case H_LH: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64><i64>load<i16>(h));
+          offset = next; left--; continue;
         }
-        break;
-      }
-      case H_AMO_D: { // both halves must hit (read then write TLB), as the general path would find them
-        const index = (<usize>(a >> 12) & 255) << 4;
-        const tag = a & (PAGE_MASK | 7);
-        if (load<u64>(TLB_READ_FAST + index) != tag || load<u64>(TLB_WRITE_FAST + index) != tag) {
-          return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+        case H_LW: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64><i64>load<i32>(h));
+          offset = next; left--; continue;
         }
-        const hr = <usize>(load<u64>(TLB_READ_FAST + index, 8) + a);
-        const hw = <usize>(load<u64>(TLB_WRITE_FAST + index, 8) + a);
-        const old = load<u64>(hr);
-        const value = amoCompute(<u32>imm, old, rx(rs2), false);
-        store<u64>(hw, value);
-        codeWritten(hw);
-        if (rd != 0) wx(rd, old);
-        break;
+        case H_LD: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 7))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, load<u64>(h));
+          offset = next; left--; continue;
+        }
+        case H_LBU: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64>load<u8>(h));
+          offset = next; left--; continue;
+        }
+        case H_LHU: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64>load<u16>(h));
+          offset = next; left--; continue;
+        }
+        case H_LWU: {
+          const addr = a + imm;
+          const slot = TLB_READ_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          wx(rd, <u64>load<u32>(h));
+          offset = next; left--; continue;
+        }
+        case H_SB: {
+          const addr = a + imm;
+          const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 0))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          store<u8>(h, <u8>rx(rs2));
+          codeWritten(h); // self-modifying code: drop decoded entries over these bytes
+          offset = next; left--; continue;
+        }
+        case H_SH: {
+          const addr = a + imm;
+          const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 1))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          store<u16>(h, <u16>rx(rs2));
+          codeWritten(h); // self-modifying code: drop decoded entries over these bytes
+          offset = next; left--; continue;
+        }
+        case H_SW: {
+          const addr = a + imm;
+          const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 3))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          store<u32>(h, <u32>rx(rs2));
+          codeWritten(h); // self-modifying code: drop decoded entries over these bytes
+          offset = next; left--; continue;
+        }
+        case H_SD: {
+          const addr = a + imm;
+          const slot = TLB_WRITE_FAST + ((<usize>(addr >> 12) & 255) << 4);
+          if (load<u64>(slot) != (addr & (PAGE_MASK | 7))) {
+            return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+          }
+          const h = <usize>(load<u64>(slot, 8) + addr);
+          store<u64>(h, rx(rs2));
+          codeWritten(h); // self-modifying code: drop decoded entries over these bytes
+          offset = next; left--; continue;
+        }
+        case H_JAL: wx(rd, currentPage() + next); next = offset + imm; offset = next; left--; break;
+        case H_J: next = offset + imm; offset = next; left--; break;
+        case H_JALR: {
+          const target = (a + imm) & ~(<u64>1);
+          wx(rd, currentPage() + next);
+          next = target - currentPage();
+          offset = next; left--; break;
+        }
+        case H_JR: next = ((a + imm) & ~(<u64>1)) - currentPage(); offset = next; left--; break;
+        case H_BEQ: if (a == rx(rs2)) next = offset + imm; offset = next; left--; break;
+        case H_BNE: if (a != rx(rs2)) next = offset + imm; offset = next; left--; break;
+        case H_BLT: if (<i64>a < <i64>rx(rs2)) next = offset + imm; offset = next; left--; break;
+        case H_BGE: if (<i64>a >= <i64>rx(rs2)) next = offset + imm; offset = next; left--; break;
+        case H_BLTU: if (a < rx(rs2)) next = offset + imm; offset = next; left--; break;
+        case H_BGEU: if (a >= rx(rs2)) next = offset + imm; offset = next; left--; break;
+        default: return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
       }
-      case H_JAL: wx(rd, currentPage() + next); next = offset + imm; break;
-      case H_J: next = offset + imm; break;
-      case H_JALR: {
-        const target = (a + imm) & ~(<u64>1);
-        wx(rd, currentPage() + next);
-        next = target - currentPage();
-        break;
-      }
-      case H_JR: next = ((a + imm) & ~(<u64>1)) - currentPage(); break;
-      case H_BEQ: if (a == rx(rs2)) next = offset + imm; break;
-      case H_BNE: if (a != rx(rs2)) next = offset + imm; break;
-      case H_BLT: if (<i64>a < <i64>rx(rs2)) next = offset + imm; break;
-      case H_BGE: if (<i64>a >= <i64>rx(rs2)) next = offset + imm; break;
-      case H_BLTU: if (a < rx(rs2)) next = offset + imm; break;
-      case H_BGEU: if (a >= rx(rs2)) next = offset + imm; break;
-      default: return leave(RUN_SLOW, currentPage() + offset, tickEnd - left);
+      break; // a control transfer or the page's end: back to the outer loop's page test
     }
-    offset = next;
-    left--;
   }
-  return leave(RUN_TICK_END, currentPage() + offset, tickEnd - left);
 }
 
 /**
- * M-extension operations with long bodies (high multiplies, divisions), out of the fast loop: inlined, their
- * temporaries would make V8 keep the loop's own values on the stack for every instruction.
+ * Runs the instruction of `entry` that fastLoop left with RUN_OUT_OF_LOOP (an H_MULH … H_REMUW, H_LR_*, H_SC_*
+ * or H_AMO_* entry), when its accesses hit the TLB, as the fast loop would; false, with nothing done, when it
+ * needs the general path.
  */
+export function runOutOfLoop(entry: u64): bool {
+  const e = <u32>entry;
+  const imm = <u64>(<i64>entry >> 32);
+  const rd = (e >> 8) & 0xf8;
+  const a = rx(e >> 24);
+  const rs2 = (e >> 16) & 0xff;
+  switch (e & 0xff) {
+    case H_LR_W: { // faults like a load (§6)
+      const slot = TLB_READ_FAST + ((<usize>(a >> 12) & 255) << 4);
+      if (load<u64>(slot) != (a & (PAGE_MASK | 3))) return false;
+      const hr = <usize>(load<u64>(slot, 8) + a);
+      store<u64>(ILRSC, a);
+      if (rd != 0) wx(rd, <u64><i64>load<i32>(hr));
+      return true;
+    }
+    case H_SC_W: { // without a matching reservation: no access at all
+      if (load<u64>(ILRSC) == a) {
+        const slot = TLB_WRITE_FAST + ((<usize>(a >> 12) & 255) << 4);
+        if (load<u64>(slot) != (a & (PAGE_MASK | 3))) return false;
+        const hw = <usize>(load<u64>(slot, 8) + a);
+        const value = rx(rs2);
+        store<u32>(hw, <u32>value);
+        codeWritten(hw);
+        store<u64>(ILRSC, RESERVATION_NONE);
+        if (rd != 0) wx(rd, 0);
+      } else {
+        store<u64>(ILRSC, RESERVATION_NONE);
+        if (rd != 0) wx(rd, 1);
+      }
+      return true;
+    }
+    case H_AMO_W: { // both halves must hit (read then write TLB), as the general path would find them
+      const index = (<usize>(a >> 12) & 255) << 4;
+      const tag = a & (PAGE_MASK | 3);
+      if (load<u64>(TLB_READ_FAST + index) != tag || load<u64>(TLB_WRITE_FAST + index) != tag) {
+        return false;
+      }
+      const hr = <usize>(load<u64>(TLB_READ_FAST + index, 8) + a);
+      const hw = <usize>(load<u64>(TLB_WRITE_FAST + index, 8) + a);
+      const old = <u64><i64>load<i32>(hr);
+      const value = amoCompute(<u32>imm, old, rx(rs2), true);
+      store<u32>(hw, <u32>value);
+      codeWritten(hw);
+      if (rd != 0) wx(rd, old);
+      return true;
+    }
+    case H_LR_D: { // faults like a load (§6)
+      const slot = TLB_READ_FAST + ((<usize>(a >> 12) & 255) << 4);
+      if (load<u64>(slot) != (a & (PAGE_MASK | 7))) return false;
+      const hr = <usize>(load<u64>(slot, 8) + a);
+      store<u64>(ILRSC, a);
+      if (rd != 0) wx(rd, load<u64>(hr));
+      return true;
+    }
+    case H_SC_D: { // without a matching reservation: no access at all
+      if (load<u64>(ILRSC) == a) {
+        const slot = TLB_WRITE_FAST + ((<usize>(a >> 12) & 255) << 4);
+        if (load<u64>(slot) != (a & (PAGE_MASK | 7))) return false;
+        const hw = <usize>(load<u64>(slot, 8) + a);
+        const value = rx(rs2);
+        store<u64>(hw, value);
+        codeWritten(hw);
+        store<u64>(ILRSC, RESERVATION_NONE);
+        if (rd != 0) wx(rd, 0);
+      } else {
+        store<u64>(ILRSC, RESERVATION_NONE);
+        if (rd != 0) wx(rd, 1);
+      }
+      return true;
+    }
+    case H_AMO_D: { // both halves must hit (read then write TLB), as the general path would find them
+      const index = (<usize>(a >> 12) & 255) << 4;
+      const tag = a & (PAGE_MASK | 7);
+      if (load<u64>(TLB_READ_FAST + index) != tag || load<u64>(TLB_WRITE_FAST + index) != tag) {
+        return false;
+      }
+      const hr = <usize>(load<u64>(TLB_READ_FAST + index, 8) + a);
+      const hw = <usize>(load<u64>(TLB_WRITE_FAST + index, 8) + a);
+      const old = load<u64>(hr);
+      const value = amoCompute(<u32>imm, old, rx(rs2), false);
+      store<u64>(hw, value);
+      codeWritten(hw);
+      if (rd != 0) wx(rd, old);
+      return true;
+    }
+    case H_MULH: case H_MULHSU: case H_MULHU: case H_DIV: case H_DIVU: case H_REM: case H_REMU:
+    case H_DIVW: case H_DIVUW: case H_REMW: case H_REMUW:
+      wx(rd, mulDiv(e & 0xff, a, rx(rs2)));
+      return true;
+    default: return false;
+  }
+}
+
+/** M-extension operations with long bodies (high multiplies, divisions). */
 export function mulDiv(handler: u32, a: u64, b: u64): u64 {
   switch (handler) {
     case H_MULH: return op(1, 1, a, b);

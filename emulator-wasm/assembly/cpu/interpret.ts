@@ -14,7 +14,9 @@ import {
 import { raiseInterruptIfAny } from './trap';
 import { stepSlow, g_stepCodePage, g_stepCodeAddend } from './step';
 import { decodeAt, decodePage } from './decode';
-import { fastLoop, currentPage, g_pc, g_mcycle, NO_PAGE, RUN_TICK_END, RUN_DECODE } from './fast-loop';
+import {
+  fastLoop, runOutOfLoop, currentPage, g_pc, g_mcycle, NO_PAGE, RUN_TICK_END, RUN_DECODE, RUN_OUT_OF_LOOP,
+} from './fast-loop';
 import { SERVE_INTERRUPTS } from '../devices/breaks';
 
 /** Sets MTIP when the wrapped product mtimecmp × 8192 is non-zero and ≤ mcycle (§3.4). */
@@ -59,6 +61,15 @@ export function interpret(mcycleEnd: u64): u32 {
       if (status == RUN_DECODE) {
         decodeAt(load<usize>(RI_DECODE_BASE), pc - currentPage(), <usize>(load<u64>(RI_CODE_ADDEND) + pc));
         continue;
+      }
+      if (status == RUN_OUT_OF_LOOP) {
+        // Out of fastLoop (see there), still without the general path when its accesses hit the TLB.
+        const entry = load<u64>(load<usize>(RI_DECODE_BASE) + (<usize>(pc - currentPage()) << 2));
+        if (runOutOfLoop(entry)) {
+          pc += (entry >> 8) & 7;
+          mcycle++;
+          continue;
+        }
       }
       // General path for this one instruction (counts its cycle even when it traps, §3.3).
       pc = stepSlow(pc, mcycle);

@@ -5,7 +5,8 @@
 // 16-bit ones and back, a store to the very next instruction of the code being executed, AMO and FP stores
 // over code, code that crosses a page boundary (16-bit then 32-bit, and a 32-bit instruction straddling the
 // two pages whose halves change on either page), and in S-mode (Sv39) one virtual address mapped to another
-// physical page, and code rewritten through a second virtual alias.
+// physical page, code rewritten through a second virtual alias, and sequential code running off a page into
+// a next virtual page that is not the next physical one.
 #include "test-macros.h"
 
 #define FUNC 0x80040000          /* code written by the test */
@@ -205,6 +206,22 @@
   GOTO_M
   CHECK_NO_TRAP 36
   CHECK 37, a0, 48
+  // sequential code running off a page's end (a 32-bit addi at PA4 + 0xffc) into the next virtual page, on PA6,
+  // while PA5 (the page after PA4 in memory, so the decode slot after PA4's) is decoded with other code: the
+  // instruction after the addi is PA6's c.addi, never PA5's addi a0, a0, 64 (PA5 runs last before the jump:
+  // a store to PA4's end would clear its first entries)
+  STORE_W PA4 + 0xffc, ADDI_A0(1)
+  STORE_H PA6, C_ADDI_A0(2)
+  STORE_H PA6 + 2, C_RET
+  STORE_W PA5, ADDI_A0(64)
+  STORE_W PA5 + 4, RET
+  CALL3 PA5
+  CHECK 38, a0, 192
+  GOTO_MODE PRV_S
+  CALL3 VA_CODE + 0x2ffc
+  GOTO_M
+  CHECK_NO_TRAP 39
+  CHECK 40, a0, 9
   csrw satp, zero
   sfence.vma
 
