@@ -24,7 +24,6 @@ let daemon: IpfsDaemon;
 let machineCid = '';
 let shareLink = '';
 
-
 const settingsPanel = (page: Page) => page.getByRole('region', { name: 'IPFS' });
 
 async function configure(page: Page, node: string, gateways: string): Promise<void> {
@@ -96,6 +95,17 @@ test('Test connection reaches the real node, and the settings survive a reload',
   await expect(settingsPanel(page).getByRole('status')).toContainText('Connected: node version');
   await page.reload();
   await expect(settingsPanel(page).getByLabel('Node RPC API (empty: gateways only)')).toHaveValue(daemon.rpcUrl);
+});
+
+test('settings saved in one tab apply in another open tab without a reload', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/settings');
+  const otherNode = settingsPanel(other).getByLabel('Node RPC API (empty: gateways only)');
+  await expect(otherNode).toHaveValue('http://127.0.0.1:5001');
+  await configure(page, daemon.rpcUrl, daemon.gatewayUrl);
+  await expect(otherNode).toHaveValue(daemon.rpcUrl);
+  await expect(settingsPanel(other).getByLabel('Gateways, tried in order (one per line)')).toHaveValue(daemon.gatewayUrl);
+  await other.close();
 });
 
 test('publishing a stored bundle gives its CID, checked by the node and the gateway, and a bundles.json', async ({ page }) => {

@@ -66,3 +66,10 @@ export function createIpfsSettingsStore(getStorage: () => StateStorage = () => w
 
 /** The app's store (one per browser tab). */
 export const ipfsSettingsStore: IpfsSettingsStore = createIpfsSettingsStore();
+
+// Settings saved in another tab apply here too: localStorage tells the other tabs (the `storage` event).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === IPFS_SETTINGS_STORAGE_KEY) void ipfsSettingsStore.persist?.rehydrate();
+  });
+}
