@@ -183,6 +183,10 @@ gcc_version=$(package_version gcc-riscv64-linux-gnu)
 binutils_version=$(package_version binutils-riscv64-linux-gnu)
 genext2fs_version=$(package_version genext2fs)
 mkdir -p "$build_dir"
+# One build at a time per clone: two would share build_dir (the kernel tree) and break each other's make.
+# A second caller waits, then finds the first one's outputs in the cache.
+exec 8>"$cache_dir/.build.lock"
+flock 8
 busybox_version=$(busybox_source_version)
 key=$(compute_key)
 if [ "${1:-}" = --print-key ]; then
