@@ -6,7 +6,7 @@
 import type { CID } from 'multiformats/cid';
 import { createIdHasher } from '../carti/id';
 import type { Bundle, BundleType } from '../carti/types';
-import { chunksOf } from './chunks';
+import { streamChunks } from '../stream/chunks';
 import { ipfsError } from './errors';
 import { addFile, pinAdd, type RpcOptions } from './rpc-client';
 import { UnixfsFileHasher, type DagEntry } from './unixfs-cid';
@@ -45,7 +45,7 @@ export async function hashBlob(file: Blob, onProgress?: (doneBytes: number) => v
   const idHasher = await createIdHasher();
   const cidHasher = new UnixfsFileHasher();
   let doneBytes = 0;
-  for await (const chunk of chunksOf(file.stream())) {
+  for await (const chunk of streamChunks(file.stream() as ReadableStream<Uint8Array>)) {
     idHasher.update(chunk);
     await cidHasher.update(chunk);
     doneBytes += chunk.byteLength;

@@ -15,6 +15,7 @@ import { bundleToJson, parseBundle } from '../carti/bundle';
 import { CartiError } from '../carti/errors';
 import { checkId, createIdHasher, HELLO_ID } from '../carti/id';
 import type { Bundle } from '../carti/types';
+import { streamChunks } from '../stream/chunks';
 import type { BlobBackend, IndexBackend, IndexEntry } from './browser-backends';
 import { memoryBlobBackend, memoryIndexBackend } from './browser-backends';
 import type {
@@ -71,17 +72,7 @@ async function* chunksOf(source: ByteSource): AsyncIterable<Uint8Array> {
     for (let offset = 0; offset < source.byteLength; offset += SLICE_BYTES) yield source.subarray(offset, offset + SLICE_BYTES);
     return;
   }
-  const stream = source instanceof Blob ? (source.stream() as ReadableStream<Uint8Array>) : source;
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
+  yield* streamChunks(source instanceof Blob ? (source.stream() as ReadableStream<Uint8Array>) : source);
 }
 
 /** Throws the first validation error of a record (§3.1), naming the record and the field. */
